@@ -1,0 +1,160 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import type { WatchedPage } from "./browser.js";
+import { measureCjkRendering, SAMPLE } from "./cjk-font.js";
+import { useHarness } from "./harness.js";
+
+const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+
+/** Each module's menu label, path, and a fragment of the article its empty state must cite. */
+const MODULES = [
+  { label: "组织与职责", path: "/org", cites: "第三条至第八条" },
+  { label: "委员会工作", path: "/committee", cites: "第十二条" },
+  { label: "督查考核", path: "/supervision", cites: "第十二条第（二）项" },
+  { label: "检查整改", path: "/inspections", cites: "第十三条第（六）项" },
+  { label: "涉密人员", path: "/personnel", cites: "第七条" },
+  { label: "定密与载体", path: "/classification", cites: "第十一条第（四）项" },
+  { label: "事件与问责", path: "/incidents", cites: "第十五条" },
+  { label: "统计报表", path: "/reports", cites: "" },
+  { label: "系统管理", path: "/admin", cites: "" },
+] as const;
+
+const harness = useHarness();
+let current: WatchedPage | undefined;
+
+/** A fresh page per journey; afterEach checks it logged nothing wrong (CSP violations are console errors). */
+async function open(path: string): Promise<Page> {
+  current = await harness.openPage();
+  await current.page.goto(path);
+  return current.page;
+}
+
+afterEach(async () => {
+  if (!current) return;
+  const { errors } = current;
+  await current.close();
+  current = undefined;
+  expect(errors, "the page logged errors").toEqual([]);
+});
+
+/** Waits until the locator is visible and returns its text, so assertions never race the render. */
+async function textOf(locator: Locator): Promise<string> {
+  await locator.first().waitFor({ state: "visible" });
+  return (await locator.first().textContent()) ?? "";
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // Let antd's entry animations settle so the picture shows the resting state.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+const menu = (page: Page) => page.getByRole("menu");
+const statusCard = (page: Page) => page.getByTestId("system-status");
+
+describe("web shell", () => {
+  it("opens on the dashboard in Chinese with the module menu and a ready system", async () => {
+    const page = await open("/");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    expect(await textOf(page.locator(".app-header"))).toContain("保密工作责任制管理平台");
+    expect(await textOf(page.getByRole("heading", { name: "欢迎使用保密工作责任制管理平台" }))).toBeTruthy();
+
+    const items = await menu(page).getByRole("menuitem").allTextContents();
+    expect(items).toEqual(["工作台", ...MODULES.map((m) => m.label)]);
+
+    const status = statusCard(page);
+    await status.getByText("就绪", { exact: true }).waitFor();
+    const text = await textOf(status);
+    expect(text).toContain("系统状态");
+    expect(text).toMatch(/sqlite/i);
+    expect(text).toContain("0.1.0");
+    await screenshot(page, "home.png");
+  });
+
+  it("draws Chinese with a real CJK font, not boxes", async () => {
+    const page = await open("/");
+    await page.getByRole("menuitem", { name: "工作台" }).waitFor();
+    const r = await measureCjkRendering(page);
+    const detail = `${SAMPLE} in ${r.fontFamily}: ${JSON.stringify(r)}`;
+    expect(Math.abs(r.advance - r.fontSize) / r.fontSize, `full-width advance; ${detail}`).toBeLessThan(0.1);
+    expect(r.ink[0], `保 has ink; ${detail}`).toBeGreaterThan(20);
+    expect(r.ink[1], `密 has ink; ${detail}`).toBeGreaterThan(20);
+    expect(r.differingPixels, `保 and 密 differ; ${detail}`).toBeGreaterThan(20);
+  });
+
+  it("opens every module from the menu and says plainly that it is not enabled yet", async () => {
+    const page = await open("/");
+    for (const module of MODULES) {
+      await menu(page).getByRole("menuitem", { name: module.label }).click();
+      await page.waitForURL((url) => url.pathname === module.path);
+      const content = page.locator(".app-content");
+      await content.getByText("本模块尚未启用").waitFor();
+      const text = await textOf(content);
+      expect(text, module.path).toContain(module.label);
+      if (module.cites) expect(text, module.path).toContain(`广师保密〔2012〕14号）${module.cites}`);
+    }
+    expect(await textOf(page.locator(".app-content"))).toContain("三员");
+  });
+
+  it("switches to English and back, remembering the choice", async () => {
+    const page = await open("/");
+    await page.getByText("English", { exact: true }).click();
+    await menu(page).getByRole("menuitem", { name: "Dashboard" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
+    const items = await menu(page).getByRole("menuitem").allTextContents();
+    expect(items).toContain("Committee Work");
+    expect(items).toContain("Classification & Carriers");
+    await statusCard(page).getByText("Ready", { exact: true }).waitFor();
+    expect(await textOf(page.locator(".app-header"))).toContain("Baomi — Secrecy Responsibility Platform");
+    await screenshot(page, "home-en.png");
+
+    await page.reload();
+    await menu(page).getByRole("menuitem", { name: "Dashboard" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
+
+    await page.getByText("中文", { exact: true }).click();
+    await menu(page).getByRole("menuitem", { name: "工作台" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+  });
+
+  it("shows a 404 page for an unknown route, with a way back", async () => {
+    const page = await open("/no-such-page");
+    const result = page.locator(".ant-result");
+    expect(await textOf(result)).toContain("您访问的页面不存在");
+    await screenshot(page, "not-found.png");
+    await page.getByRole("button", { name: "返回工作台" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await statusCard(page).waitFor();
+  });
+
+  it("signs in from the header link, validates in Chinese, and shows the server's refusal", async () => {
+    const page = await open("/");
+    await page.locator(".app-header").getByRole("link", { name: "登录" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    const form = page.locator("form");
+    await form.waitFor();
+    await screenshot(page, "login.png");
+
+    await form.getByRole("button", { name: "登录" }).click();
+    expect(await textOf(page.getByText("请输入用户名"))).toBe("请输入用户名");
+    expect(await textOf(page.getByText("请输入密码"))).toBe("请输入密码");
+
+    current?.expectFailedRequest("/api/auth/login");
+    await page.getByLabel("用户名").fill("e2e-nobody");
+    await page.getByLabel("密码").fill("not-a-real-password-1");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/login"),
+      form.getByRole("button", { name: "登录" }).click(),
+    ]);
+    expect(response.ok(), "this journey expects the login to be refused").toBe(false);
+    const body = (await response.json()) as { code: string; message: string };
+    expect(body.message).toBeTruthy();
+
+    const alert = page.getByRole("alert").filter({ hasText: "登录失败" });
+    expect(await textOf(alert)).toContain(body.message);
+  });
+});

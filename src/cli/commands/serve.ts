@@ -1,0 +1,45 @@
+/** `baomi serve`: validates the configuration, opens and migrates the database, listens, and drains on SIGTERM. */
+import { ConfigError, describeDatabase, loadConfig } from "../../platform/config/config.js";
+import { ensureWritableDir } from "../../platform/db/database.js";
+import { buildApp } from "../../platform/http/app.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function runServe(_args: string[]): Promise<void> {
+  const config = loadConfig();
+  ensureWritableDir(config.dataDir, "BAOMI_DATA_DIR");
+  const app = await buildApp(config);
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
+      throw new ConfigError(code === "EADDRNOTAVAIL" ? "BAOMI_HOST" : "BAOMI_PORT", {
+        zh: `无法在 ${config.host}:${config.port} 监听（${code === "EADDRINUSE" ? "端口已被占用" : "无权限或地址不可用"}）`,
+        en: `cannot listen on ${config.host}:${config.port} (${code === "EADDRINUSE" ? "port in use" : "not permitted or address unavailable"})`,
+      });
+    }
+    throw error;
+  }
+
+  const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
+  process.stdout.write(`Baomi 已启动 / started: ${address}  数据库 / database: ${describeDatabase(config.database)}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down");
+    // In-flight requests finish; new ones get 503 until the listener is closed.
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}

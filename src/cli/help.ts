@@ -1,0 +1,23 @@
+/** The bilingual help text of `baomi --help`. */
+export const HELP = `Baomi 保密工作责任制管理平台 — secrecy responsibility platform
+
+用法 / Usage:  baomi <命令 command> [选项 options]
+
+命令 / Commands:
+  serve      启动服务（Web 界面与接口），启动时自动迁移数据库
+             Start the server (web UI and API); migrates the database first
+  migrate    将数据库结构升级到最新版本
+             Bring the database schema up to date
+  version    显示版本 / Print the version
+  help       显示本帮助 / Show this help
+
+配置（环境变量）/ Configuration (environment):
+  BAOMI_DATA_DIR      数据目录 / data folder                      默认 default ./data
+  BAOMI_DATABASE_URL  数据库 / database (sqlite:FILE | postgres://…)  默认 default sqlite:<数据目录>/baomi.sqlite
+  BAOMI_HOST          监听地址 / listen address                   默认 default 127.0.0.1
+  BAOMI_PORT          监听端口 / listen port                      默认 default 8080
+  BAOMI_LOG_LEVEL     日志级别 / log level (info, warn, debug, …) 默认 default info
+  BAOMI_METRICS       开启 /metrics 指标 / Prometheus metrics (on|off) 默认 default off
+
+也可通过 npm 运行 / Also through npm:  npm run baomi -- <命令 command>
+`;

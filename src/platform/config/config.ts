@@ -1,0 +1,146 @@
+/**
+ * Server configuration from the environment, validated once at start. A bad setting stops the server with one line
+ * naming the setting in Chinese and English (see `ConfigError`), never with a stack trace.
+ */
+import path from "node:path";
+import { type Localized } from "../../domain/errors.js";
+
+export type DatabaseTarget = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+
+export interface Config {
+  dataDir: string;
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  metrics: boolean;
+  /** Where the built web UI lives; null means the default next to the installed package. */
+  webDir: string | null;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A setting that cannot be used; `setting` is the environment variable's name. */
+export class ConfigError extends Error {
+  readonly setting: string;
+  readonly localized: Localized;
+
+  constructor(setting: string, message: Localized) {
+    super(`${setting}: ${message.en}`);
+    this.name = "ConfigError";
+    this.setting = setting;
+    this.localized = message;
+  }
+
+  /** The one line printed when the server refuses to start. */
+  line(): string {
+    return `配置错误 ${this.setting}：${this.localized.zh} / Invalid setting ${this.setting}: ${this.localized.en}`;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates every setting; throws `ConfigError` for the first bad one. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const dataDir = path.resolve(cwd, nonEmpty(env, "BAOMI_DATA_DIR") ?? "./data");
+  return {
+    dataDir,
+    database: parseDatabaseUrl(nonEmpty(env, "BAOMI_DATABASE_URL"), dataDir, cwd),
+    host: parseHost(nonEmpty(env, "BAOMI_HOST") ?? "127.0.0.1"),
+    port: parsePort(nonEmpty(env, "BAOMI_PORT") ?? "8080"),
+    logLevel: parseLogLevel(nonEmpty(env, "BAOMI_LOG_LEVEL") ?? "info"),
+    metrics: parseSwitch("BAOMI_METRICS", nonEmpty(env, "BAOMI_METRICS") ?? "off"),
+    webDir: env.BAOMI_WEB_DIR ? path.resolve(cwd, env.BAOMI_WEB_DIR) : null,
+  };
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** `sqlite:relative/or/absolute.db`, `sqlite:///abs.db`, `postgres://…` or `postgresql://…`; unset means SQLite in the data dir. */
+export function parseDatabaseUrl(raw: string | undefined, dataDir: string, cwd: string): DatabaseTarget {
+  if (raw === undefined) return { dialect: "sqlite", file: path.join(dataDir, "baomi.sqlite") };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+  if (scheme === "postgres" || scheme === "postgresql") {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError("BAOMI_DATABASE_URL", {
+        zh: "PostgreSQL 连接串格式不正确",
+        en: "the PostgreSQL connection string is malformed",
+      });
+    }
+    return { dialect: "postgres", url: raw };
+  }
+  if (scheme === "sqlite") {
+    const rest = raw.slice("sqlite:".length).replace(/^\/\//, "");
+    if (!rest || rest.endsWith("/")) {
+      throw new ConfigError("BAOMI_DATABASE_URL", {
+        zh: "sqlite: 之后须给出数据库文件路径",
+        en: "sqlite: must be followed by a database file path",
+      });
+    }
+    return { dialect: "sqlite", file: path.resolve(cwd, rest) };
+  }
+  throw new ConfigError("BAOMI_DATABASE_URL", {
+    zh: `不支持的数据库类型“${scheme ?? raw.slice(0, 20)}”，只支持 sqlite: 与 postgres://`,
+    en: `unsupported database scheme "${scheme ?? raw.slice(0, 20)}"; use sqlite: or postgres://`,
+  });
+}
+
+function parsePort(raw: string): number {
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError("BAOMI_PORT", {
+      zh: `端口须为 1–65535 之间的整数，当前值为“${raw}”`,
+      en: `the port must be an integer from 1 to 65535, got "${raw}"`,
+    });
+  }
+  return port;
+}
+
+function parseHost(raw: string): string {
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(raw)) {
+    throw new ConfigError("BAOMI_HOST", {
+      zh: `监听地址“${raw}”不是合法的主机名或 IP 地址`,
+      en: `"${raw}" is not a valid host name or IP address`,
+    });
+  }
+  return raw.replace(/^\[(.*)\]$/, "$1");
+}
+
+function parseLogLevel(raw: string): LogLevel {
+  const level = LOG_LEVELS.find((candidate) => candidate === raw.toLowerCase());
+  if (!level) {
+    throw new ConfigError("BAOMI_LOG_LEVEL", {
+      zh: `日志级别须为 ${LOG_LEVELS.join("、")} 之一，当前值为“${raw}”`,
+      en: `the log level must be one of ${LOG_LEVELS.join(", ")}, got "${raw}"`,
+    });
+  }
+  return level;
+}
+
+function parseSwitch(setting: string, raw: string): boolean {
+  const value = raw.toLowerCase();
+  if (["1", "true", "on", "yes"].includes(value)) return true;
+  if (["0", "false", "off", "no"].includes(value)) return false;
+  throw new ConfigError(setting, {
+    zh: `须为 on 或 off，当前值为“${raw}”`,
+    en: `must be on or off, got "${raw}"`,
+  });
+}
+
+/** The database URL with any password replaced, safe to print. */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.dialect === "sqlite") return `sqlite:${target.file}`;
+  try {
+    const url = new URL(target.url);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "postgres://…";
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Opens the database named by the configuration: embedded SQLite (one file, WAL, synchronous=FULL, foreign keys on)
+ * or PostgreSQL. Both are reached through one Kysely instance; nothing outside `platform/db` knows which it is,
+ * except where it asks `dialect`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { ConfigError, type DatabaseTarget } from "../config/config.js";
+import { type Database } from "./schema.js";
+
+export type Dialect = DatabaseTarget["dialect"];
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, or throws a `ConfigError` naming BAOMI_DATABASE_URL when it cannot be used. */
+export async function openDatabase(target: DatabaseTarget): Promise<Db> {
+  return target.dialect === "sqlite" ? openSqlite(target.file) : openPostgres(target.url);
+}
+
+function openSqlite(file: string): Db {
+  ensureWritableDir(path.dirname(file), "BAOMI_DATABASE_URL");
+  let handle: BetterSqlite3.Database;
+  try {
+    handle = new BetterSqlite3(file);
+  } catch (error) {
+    throw new ConfigError("BAOMI_DATABASE_URL", {
+      zh: `无法打开 SQLite 数据库文件（${(error as Error).message}）`,
+      en: `cannot open the SQLite database file (${(error as Error).message})`,
+    });
+  }
+  // Durability is not optional: a register that loses its last committed write on power loss is not a register.
+  handle.pragma("journal_mode = WAL");
+  handle.pragma("synchronous = FULL");
+  handle.pragma("foreign_keys = ON");
+  handle.pragma("busy_timeout = 5000");
+  const journal = String(handle.pragma("journal_mode", { simple: true })).toLowerCase();
+  const synchronous = Number(handle.pragma("synchronous", { simple: true }));
+  const foreignKeys = Number(handle.pragma("foreign_keys", { simple: true }));
+  if (journal !== "wal" || synchronous !== 2 || foreignKeys !== 1) {
+    handle.close();
+    throw new ConfigError("BAOMI_DATABASE_URL", {
+      zh: `SQLite 未能启用 WAL、synchronous=FULL 与外键约束（journal_mode=${journal}，synchronous=${synchronous}，foreign_keys=${foreignKeys}），拒绝启动`,
+      en: `SQLite did not accept WAL, synchronous=FULL and foreign keys (journal_mode=${journal}, synchronous=${synchronous}, foreign_keys=${foreignKeys}); refusing to start`,
+    });
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  return {
+    kysely,
+    dialect: "sqlite",
+    ping: async () => {
+      await sql`select 1`.execute(kysely);
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
+  // An idle client that loses its connection must not crash the process; the next query reports it.
+  pool.on("error", () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new ConfigError("BAOMI_DATABASE_URL", {
+      zh: `无法连接 PostgreSQL（${(error as Error).message}）`,
+      en: `cannot connect to PostgreSQL (${(error as Error).message})`,
+    });
+  }
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: "postgres",
+    ping: async () => {
+      await sql`select 1`.execute(kysely);
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Creates the folder when missing and proves it writable, or throws a `ConfigError` for `setting`. */
+export function ensureWritableDir(dir: string, setting: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, "");
+    fs.rmSync(probe);
+  } catch {
+    throw new ConfigError(setting, {
+      zh: `目录“${dir}”无法创建或不可写`,
+      en: `the folder "${dir}" cannot be created or is not writable`,
+    });
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The migration set, listed in code rather than read from a folder so that the same list runs from the TypeScript
+ * sources (tests) and from the compiled build. Append only; names sort in the order they apply.
+ */
+import { type Migration } from "kysely";
+import * as m0001 from "./0001_foundation.js";
+
+export const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};

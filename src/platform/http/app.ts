@@ -1,0 +1,73 @@
+/**
+ * The app assembly: platform plugins first, then every feature, then the web UI. This is the one place in
+ * `platform/` allowed to know the features (DESIGN.md §3).
+ */
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { localeFromAcceptLanguage } from "../../domain/locale.js";
+import { registerFeatures } from "../../features/index.js";
+import { type Config } from "../config/config.js";
+import { openDatabase, type Db } from "../db/database.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { defaultWebDir } from "../runtime/package-info.js";
+import { registerErrorHandler } from "./errors.js";
+import { registerHealthRoutes } from "./health-routes.js";
+import { registerMetrics } from "./metrics.js";
+import { registerOpenApi } from "./openapi.js";
+import { REQUEST_ID_HEADER, requestIdFor } from "./request-id.js";
+import "./request-context.js";
+import { registerSecurityHeaders } from "./security-headers.js";
+import { registerWebUi } from "./web-ui.js";
+
+export interface BuildOptions {
+  /** An open database to use instead of opening the configured one; the app then leaves it open on close. */
+  db?: Db;
+}
+
+/** Builds the whole server without listening: opens the database, applies migrations, registers every route. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const db = options.db ?? (await openDatabase(config.database));
+  try {
+    await migrateToLatest(db.kysely);
+  } catch (error) {
+    if (!options.db) await db.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+    },
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    // Routes must match exactly; /api/health/ is not /api/health.
+    routerOptions: { ignoreTrailingSlash: false },
+    return503OnClosing: true,
+  });
+
+  app.decorate("config", config);
+  app.decorate("db", db);
+  app.decorateRequest("locale", "zh-CN");
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body to a JSON route is refused with 415 instead of reaching the schema as a string.
+  app.removeContentTypeParser("text/plain");
+
+  app.addHook("onRequest", async (request, reply) => {
+    request.locale = localeFromAcceptLanguage(request.headers["accept-language"]);
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+  await registerOpenApi(app);
+  if (config.metrics) registerMetrics(app);
+
+  registerHealthRoutes(app);
+  await registerFeatures(app);
+  await registerWebUi(app, config.webDir ?? defaultWebDir);
+
+  if (!options.db) app.addHook("onClose", async () => db.close());
+  return app;
+}

@@ -1,0 +1,15 @@
+/** What every request and the app carry beyond Fastify's own fields. */
+import { type Config } from "../config/config.js";
+import { type Db } from "../db/database.js";
+import { type Locale } from "../../domain/locale.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+  }
+  interface FastifyRequest {
+    /** The language of messages for this request, from Accept-Language; Chinese unless the client prefers English. */
+    locale: Locale;
+  }
+}
