@@ -36,6 +36,8 @@ export interface WatchedPage {
 export async function openPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl, locale: "zh-CN" });
   const page = await context.newPage();
+  // Fail a missing element in 10 s with a clear locator message, well inside the 60 s test timeout.
+  page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   const expected = new Set<string>();
   const origin = new URL(baseUrl).origin;

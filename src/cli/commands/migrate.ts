@@ -8,7 +8,7 @@ export async function runMigrate(_args: string[]): Promise<void> {
   ensureWritableDir(config.dataDir, "BAOMI_DATA_DIR");
   const db = await openDatabase(config.database);
   try {
-    const applied = await migrateToLatest(db.kysely);
+    const applied = await migrateToLatest(db);
     const target = describeDatabase(config.database);
     process.stdout.write(
       applied.length === 0

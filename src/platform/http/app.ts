@@ -11,6 +11,7 @@ import { openDatabase, type Db } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { defaultWebDir } from "../runtime/package-info.js";
 import { registerErrorHandler } from "./errors.js";
+import { registerJsonBody } from "./json-body.js";
 import { registerHealthRoutes } from "./health-routes.js";
 import { registerMetrics } from "./metrics.js";
 import { registerOpenApi } from "./openapi.js";
@@ -28,7 +29,7 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const db = options.db ?? (await openDatabase(config.database));
   try {
-    await migrateToLatest(db.kysely);
+    await migrateToLatest(db);
   } catch (error) {
     if (!options.db) await db.close();
     throw error;
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body to a JSON route is refused with 415 instead of reaching the schema as a string.
   app.removeContentTypeParser("text/plain");
+  registerJsonBody(app);
 
   app.addHook("onRequest", async (request, reply) => {
     request.locale = localeFromAcceptLanguage(request.headers["accept-language"]);

@@ -4,7 +4,7 @@
  */
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError, type ErrorCode, type Localized } from "../../domain/errors.js";
+import { AppError, type ErrorCode } from "../../domain/errors.js";
 import { describeIssues, type RawIssue } from "./validation-messages.js";
 
 /** The body of every error response. */
@@ -33,8 +33,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return sendError(request, reply, appError);
   });
 }
-
-const MALFORMED_JSON: Localized = { zh: "请求体不是合法的 JSON", en: "The request body is not valid JSON" };
 
 /** Maps anything thrown during a request to an AppError with a message fit for a user. */
 export function toAppError(error: FastifyError, request: FastifyRequest): AppError {
@@ -66,11 +64,6 @@ export function toAppError(error: FastifyError, request: FastifyRequest): AppErr
         zh: `请求体过大，上限为 ${Math.round(request.routeOptions.bodyLimit / 1024)} KB`,
         en: `The request body is too large; the limit is ${Math.round(request.routeOptions.bodyLimit / 1024)} KB`,
       });
-    case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return new AppError("MALFORMED_REQUEST", {
-        zh: "声明为 JSON 的请求体为空",
-        en: "The request body is declared as JSON but is empty",
-      });
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return new AppError("MALFORMED_REQUEST", {
         zh: "Content-Length 与请求体长度不符",
@@ -78,16 +71,6 @@ export function toAppError(error: FastifyError, request: FastifyRequest): AppErr
       });
     case "FST_ERR_BAD_URL":
       return new AppError("MALFORMED_REQUEST", { zh: "请求地址格式不正确", en: "The request URL is malformed" });
-  }
-  if (error instanceof SyntaxError || error.code === "FST_ERR_CTP_INVALID_JSON_BODY") {
-    // Fastify refuses __proto__ and constructor.prototype keys with a SyntaxError of its own.
-    if (/prototype/i.test(error.message)) {
-      return new AppError("MALFORMED_REQUEST", {
-        zh: "请求体含有不允许的属性（__proto__ 或 constructor.prototype）",
-        en: "The request body contains a forbidden property (__proto__ or constructor.prototype)",
-      });
-    }
-    return new AppError("MALFORMED_REQUEST", MALFORMED_JSON);
   }
   const status = error.statusCode ?? 500;
   if (status === 429)

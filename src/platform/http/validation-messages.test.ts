@@ -13,7 +13,7 @@ const Schema = z.strictObject({
 function issuesFor(input: unknown): RawIssue[] {
   const result = Schema.safeParse(input);
   if (result.success) throw new Error("expected failure");
-  return result.error.issues as RawIssue[];
+  return result.error.issues;
 }
 
 describe("describeIssues", () => {

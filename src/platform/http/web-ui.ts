@@ -17,7 +17,9 @@ export async function registerWebUi(app: FastifyInstance, webDir: string): Promi
   if (built) {
     await app.register(fastifyStatic, {
       root: webDir,
-      index: false,
+      index: ["index.html"],
+      // setHeaders below decides caching; the plugin's own default would override it.
+      cacheControl: false,
       wildcard: true,
       // Vite fingerprints everything under assets/, so those may be cached for good; the page itself never.
       setHeaders: (res, filePath) => {
@@ -41,10 +43,7 @@ export async function registerWebUi(app: FastifyInstance, webDir: string): Promi
         }),
       );
     }
-    return reply
-      .header("cache-control", "no-cache")
-      .type("text/html; charset=utf-8")
-      .sendFile("index.html", { cacheControl: false });
+    return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html");
   });
 }
 

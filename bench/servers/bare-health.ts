@@ -1,0 +1,17 @@
+/**
+ * Baseline for /api/health: a bare Fastify 5 app, no plugins, no hooks, no logger (Fastify's default), one route that
+ * answers the same JSON shape and length as the real one. What the real app costs beyond this is ours.
+ */
+import fs from "node:fs";
+import Fastify from "fastify";
+import { listenAndReport } from "./listen.js";
+
+// Same version string as the real app reads, so the body has the same length byte for byte.
+const { version } = JSON.parse(fs.readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+const routePath = process.env.BENCH_PATH ?? "/api/health";
+
+const app = Fastify();
+app.get(routePath, () => ({ status: "ok", version, time: new Date().toISOString() }));
+await listenAndReport(app);
