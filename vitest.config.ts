@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { reportersFromEnv } from "./test/reporters.js";
 
 export default defineConfig({
   test: {
@@ -8,5 +9,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores: more workers than that only adds contention.
     maxWorkers: 2,
+    reporters: reportersFromEnv(),
   },
 });

@@ -10,8 +10,15 @@ import { type DatabaseTarget } from "../src/platform/config/config.js";
 
 export type TestDialect = DatabaseTarget["dialect"];
 
-/** The dialects this run covers. */
-export const testDialects: TestDialect[] = process.env.BAOMI_TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+/**
+ * The dialects this run covers: SQLite, and PostgreSQL when a URL is given. BAOMI_TEST_DIALECTS=postgres narrows a
+ * run to PostgreSQL (CI's second pass, so the SQLite cases are not counted twice).
+ */
+export const testDialects: TestDialect[] = (() => {
+  const available: TestDialect[] = process.env.BAOMI_TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+  const only = process.env.BAOMI_TEST_DIALECTS?.split(",").map((d) => d.trim());
+  return only ? available.filter((d) => only.includes(d)) : available;
+})();
 
 export interface TestDatabase {
   target: DatabaseTarget;

@@ -47,7 +47,7 @@ describe.each(testDialects)("database on %s", (dialect) => {
   });
 });
 
-describe("SQLite durability settings", () => {
+describe.runIf(testDialects.includes("sqlite"))("SQLite durability settings", () => {
   it("runs in WAL with synchronous=FULL and foreign keys on", async () => {
     const database = await createTestDatabase("sqlite");
     const db = await openDatabase(database.target);

@@ -214,9 +214,9 @@ describe.each(testDialects)("platform foundation on %s", (dialect) => {
   });
 });
 
-describe("metrics switched off", () => {
+describe.each(testDialects)("metrics switched off on %s", (dialect) => {
   it("is a 404", async () => {
-    const t = await buildTestApp("sqlite");
+    const t = await buildTestApp(dialect);
     try {
       const res = await t.app.inject({ method: "GET", url: "/metrics" });
       expect(res.statusCode).toBe(404);

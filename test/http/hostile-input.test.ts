@@ -2,15 +2,16 @@ import fc from "fast-check";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { testDialects } from "../databases.js";
 import { buildTestApp, type TestApp } from "../harness.js";
 
 // Whatever a client sends, the answer is a 4xx (or a 2xx for what is valid) with the standard JSON error body:
 // never a 5xx, never a stack trace, SQL or a path.
-describe("hostile input", () => {
+describe.each(testDialects)("hostile input on %s", (dialect) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await buildTestApp("sqlite");
+    t = await buildTestApp(dialect);
     t.app.withTypeProvider<ZodTypeProvider>().post(
       "/api/test/echo",
       {
