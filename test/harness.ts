@@ -1,4 +1,5 @@
 /** The test harness: a whole app on a fresh database of either dialect, driven with `app.inject`. */
+import path from "node:path";
 import { type FastifyInstance } from "fastify";
 import { type Config } from "../src/platform/config/config.js";
 import { buildApp } from "../src/platform/http/app.js";
@@ -21,6 +22,13 @@ export async function buildTestApp(dialect: TestDialect = "sqlite", overrides: P
     logLevel: "silent",
     metrics: false,
     webDir: null,
+    trustProxy: false,
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    audit: {
+      keyFile: path.join(database.dataDir, "keys", "audit-ed25519.pem"),
+      checkpointEvery: 1000,
+      checkpointMinutes: 60,
+    },
     ...overrides,
   };
   const app = await buildApp(config);

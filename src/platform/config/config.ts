@@ -16,6 +16,17 @@ export interface Config {
   metrics: boolean;
   /** Where the built web UI lives; null means the default next to the installed package. */
   webDir: string | null;
+  /** Whether to believe X-Forwarded-For / X-Forwarded-Proto: only behind a reverse proxy that sets them. */
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  audit: {
+    /** The Ed25519 private key that signs checkpoints; it must live outside the database. */
+    keyFile: string;
+    /** A checkpoint after this many entries… */
+    checkpointEvery: number;
+    /** …or after this many minutes with at least one new entry, whichever comes first. */
+    checkpointMinutes: number;
+  };
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -52,6 +63,39 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: parseLogLevel(nonEmpty(env, "BAOMI_LOG_LEVEL") ?? "info"),
     metrics: parseSwitch("BAOMI_METRICS", nonEmpty(env, "BAOMI_METRICS") ?? "off"),
     webDir: env.BAOMI_WEB_DIR ? path.resolve(cwd, env.BAOMI_WEB_DIR) : null,
+    trustProxy: parseSwitch("BAOMI_TRUST_PROXY", nonEmpty(env, "BAOMI_TRUST_PROXY") ?? "off"),
+    session: {
+      idleMinutes: parseWhole(
+        "BAOMI_SESSION_IDLE_MINUTES",
+        nonEmpty(env, "BAOMI_SESSION_IDLE_MINUTES") ?? "30",
+        1,
+        24 * 60,
+      ),
+      absoluteHours: parseWhole(
+        "BAOMI_SESSION_ABSOLUTE_HOURS",
+        nonEmpty(env, "BAOMI_SESSION_ABSOLUTE_HOURS") ?? "12",
+        1,
+        7 * 24,
+      ),
+    },
+    audit: {
+      keyFile: path.resolve(
+        cwd,
+        nonEmpty(env, "BAOMI_AUDIT_KEY_FILE") ?? path.join(dataDir, "keys", "audit-ed25519.pem"),
+      ),
+      checkpointEvery: parseWhole(
+        "BAOMI_AUDIT_CHECKPOINT_EVERY",
+        nonEmpty(env, "BAOMI_AUDIT_CHECKPOINT_EVERY") ?? "1000",
+        1,
+        1_000_000,
+      ),
+      checkpointMinutes: parseWhole(
+        "BAOMI_AUDIT_CHECKPOINT_MINUTES",
+        nonEmpty(env, "BAOMI_AUDIT_CHECKPOINT_MINUTES") ?? "60",
+        1,
+        7 * 24 * 60,
+      ),
+    },
   };
 }
 
@@ -100,6 +144,17 @@ function parsePort(raw: string): number {
     });
   }
   return port;
+}
+
+function parseWhole(setting: string, raw: string, min: number, max: number): number {
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(setting, {
+      zh: `须为 ${min}–${max} 之间的整数，当前值为“${raw}”`,
+      en: `must be an integer from ${min} to ${max}, got "${raw}"`,
+    });
+  }
+  return value;
 }
 
 function parseHost(raw: string): string {

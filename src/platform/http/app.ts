@@ -46,6 +46,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Routes must match exactly; /api/health/ is not /api/health.
     routerOptions: { ignoreTrailingSlash: false },
     return503OnClosing: true,
+    trustProxy: config.trustProxy,
   });
 
   app.decorate("config", config);
