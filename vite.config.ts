@@ -1,8 +1,17 @@
 // Builds the SPA in src/web into dist/web, which the Fastify server serves; in dev, proxies the API to it.
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type ProxyOptions } from "vite";
 
 const API = "http://127.0.0.1:8080";
+
+/**
+ * The SPA's own source folder src/web/api/ is served by Vite at /api/*.ts, the same prefix as the API.
+ * Module requests (the browser marks them sec-fetch-dest: script) stay with Vite; everything else goes to the API.
+ */
+const apiProxy: ProxyOptions = {
+  target: API,
+  bypass: (req) => (req.headers["sec-fetch-dest"] === "script" ? req.url : undefined),
+};
 
 export default defineConfig({
   root: "src/web",
@@ -29,7 +38,7 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     proxy: {
-      "/api": API,
+      "/api": apiProxy,
       "/metrics": API,
     },
   },

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 
-/** What the page measured about how it draws Chinese in the body font. */
+/** What the page measured about how it draws Chinese in the font of one element of the UI. */
 export interface CjkRendering {
   fontFamily: string;
   fontSize: number;
@@ -20,13 +20,15 @@ export const SAMPLE = "保密工作责任制";
  *    from a Latin fallback and are usually narrower. On their own, widths could coincide by accident, so
  * 2. Shape: 保 and 密 drawn in the same font must produce different pixels; tofu boxes are identical.
  * Together they fail on boxes and pass on any real CJK font (WenQuanYi, Noto CJK, PingFang, YaHei).
+ * The font is read from a real UI element (antd sets it on its components, not on <body>), so the check
+ * covers the font stack the theme actually uses.
  * The script is a string because the e2e tsconfig has no DOM types; it runs in the page, not in Node.
  */
-export async function measureCjkRendering(page: Page): Promise<CjkRendering> {
+export async function measureCjkRendering(page: Page, selector: string): Promise<CjkRendering> {
   return page.evaluate<CjkRendering>(`(() => {
     const sample = ${JSON.stringify(SAMPLE)};
     const fontSize = 40;
-    const fontFamily = getComputedStyle(document.body).fontFamily;
+    const fontFamily = getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fontFamily;
 
     const span = document.createElement("span");
     span.textContent = sample;

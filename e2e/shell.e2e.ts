@@ -18,7 +18,7 @@ const MODULES = [
   { label: "涉密人员", path: "/personnel", cites: "第七条" },
   { label: "定密与载体", path: "/classification", cites: "第十一条第（四）项" },
   { label: "事件与问责", path: "/incidents", cites: "第十五条" },
-  { label: "统计报表", path: "/reports", cites: "" },
+  { label: "统计报表", path: "/reports", cites: "第十三条第（二）项" },
   { label: "系统管理", path: "/admin", cites: "" },
 ] as const;
 
@@ -80,7 +80,7 @@ describe("web shell", () => {
   it("draws Chinese with a real CJK font, not boxes", async () => {
     const page = await open("/");
     await page.getByRole("menuitem", { name: "工作台" }).waitFor();
-    const r = await measureCjkRendering(page);
+    const r = await measureCjkRendering(page, ".app-title");
     const detail = `${SAMPLE} in ${r.fontFamily}: ${JSON.stringify(r)}`;
     expect(Math.abs(r.advance - r.fontSize) / r.fontSize, `full-width advance; ${detail}`).toBeLessThan(0.1);
     expect(r.ink[0], `保 has ink; ${detail}`).toBeGreaterThan(20);

@@ -1,6 +1,8 @@
 // Sums the JSON reports of every suite into the one closing line CI is read by: "N passed, N failed".
 // A suite that failed without writing a report (a type error, a lint error, a crash) counts as one failure.
+import console from "node:console";
 import fs from "node:fs";
+import process from "node:process";
 import path from "node:path";
 
 const [dir, ...failedSuites] = process.argv.slice(2);

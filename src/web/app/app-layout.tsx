@@ -8,7 +8,7 @@ import { MODULES, moduleForPath } from "./modules";
 
 /** The frame around every signed-in screen: module menu on the left, product name and tools on top. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -17,7 +17,8 @@ export function AppLayout() {
   return (
     <Layout className="app-shell">
       <Layout.Sider
-        width={220}
+        // English labels run about half again as long as the Chinese ones; widen rather than truncate them.
+        width={i18n.language === "en-US" ? 264 : 220}
         breakpoint="lg"
         collapsible
         collapsed={collapsed}

@@ -17,6 +17,9 @@ const queryClient = new QueryClient({
   },
 });
 
+// Deep blue, not red: antd draws errors and validation in red, and a red primary would make them look like focus.
+const PRIMARY = "#1e4fa3";
+
 // Fonts a Chinese office machine actually has, before antd's Latin-first stack; no web fonts (CSP, offline networks).
 const FONT_FAMILY = [
   "-apple-system",
@@ -40,7 +43,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
         locale={i18n.language === "en-US" ? enUS : zhCN}
-        theme={{ token: { colorPrimary: "#b71c1c", fontFamily: FONT_FAMILY, borderRadius: 6 } }}
+        theme={{ token: { colorPrimary: PRIMARY, fontFamily: FONT_FAMILY, borderRadius: 6 } }}
       >
         <AntApp>{children}</AntApp>
       </ConfigProvider>

@@ -4,8 +4,9 @@ import { changeLanguage, currentLanguage, type Language } from "../i18n";
 
 /** 中文 / English toggle; each option is written in its own language so anyone can find theirs. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const value = i18n.language === "en-US" ? "en-US" : currentLanguage();
+  // useTranslation re-renders this on every language change, so currentLanguage() is always fresh.
+  const { t } = useTranslation();
+  const value = currentLanguage();
   return (
     <Segmented<Language>
       aria-label={t("header.language")}

@@ -18,7 +18,7 @@ export const enUS: Messages = {
   },
   nav: {
     home: "Dashboard",
-    org: "Organization & Responsibilities",
+    org: "Organization & Duties",
     committee: "Committee Work",
     supervision: "Supervision & Assessment",
     inspections: "Inspections & Rectification",
