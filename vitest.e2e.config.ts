@@ -1,5 +1,6 @@
 // Browser journeys: one real server and one Chromium per file, run one file at a time (2-core machines, one port each).
 import { defineConfig } from "vitest/config";
+import { reportersFromEnv } from "./test/reporters.js";
 
 export default defineConfig({
   test: {
@@ -8,5 +9,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    reporters: reportersFromEnv(),
   },
 });
