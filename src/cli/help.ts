@@ -8,6 +8,9 @@ export const HELP = `Baomi 保密工作责任制管理平台 — secrecy respons
              Start the server (web UI and API); migrates the database first
   migrate    将数据库结构升级到最新版本
              Bring the database schema up to date
+  init       在空数据库上创建单位根节点与三员账号，打印一次性密码
+             Create the root unit and the three administrators on an empty database;
+             prints their one-time passwords once (--json, --institution NAME)
   version    显示版本 / Print the version
   help       显示本帮助 / Show this help
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `baomi` command. Each subcommand lives in `commands/`; this file only dispatches and prints help. */
+import { runInit } from "./commands/init.js";
 import { runMigrate } from "./commands/migrate.js";
 import { runServe } from "./commands/serve.js";
 import { runVersion } from "./commands/version.js";
@@ -9,6 +10,7 @@ import { exitWithFailure } from "./failure.js";
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve: runServe,
   migrate: runMigrate,
+  init: runInit,
   version: runVersion,
 };
 

@@ -1,12 +1,17 @@
 /**
- * The feature registry: each capability of DESIGN.md §3 adds its routes here, in its own folder
- * (`features/<name>/routes.ts`). The platform foundation has none yet.
+ * The feature registry: each capability of DESIGN.md §3 adds its routes here, from its own folder
+ * (`features/<name>/routes.ts`). Only the app assembly calls this.
  */
 import { type FastifyInstance } from "fastify";
+import { registerAccessRoutes } from "./access/routes.js";
+import { registerAccountRoutes } from "./accounts/routes.js";
+import { registerAuditLogRoutes } from "./audit-log/routes.js";
+import { registerAuthRoutes } from "./auth/routes.js";
+import { registerOrgRoutes } from "./org/routes.js";
 
 type FeatureRegistration = (app: FastifyInstance) => Promise<void> | void;
 
-const features: FeatureRegistration[] = [];
+const features: FeatureRegistration[] = [registerAuthRoutes, registerAccountRoutes, registerAccessRoutes, registerOrgRoutes, registerAuditLogRoutes];
 
 /** Registers every feature's routes on the app. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {

@@ -66,7 +66,7 @@ describe("baomi CLI", () => {
     const env = { BAOMI_DATA_DIR: tempDir() };
     const first = await runCli(["migrate"], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("已应用迁移 / Applied: 0001_foundation");
+    expect(first.stdout).toContain("已应用迁移 / Applied: 0001_foundation, 0002_audit, 0003_identity");
     const second = await runCli(["migrate"], env);
     expect(second.stdout).toContain("数据库已是最新 / Database is up to date");
   });

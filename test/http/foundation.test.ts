@@ -32,7 +32,7 @@ describe.each(testDialects)("platform foundation on %s", (dialect) => {
       .withTypeProvider<ZodTypeProvider>()
       .post(
         "/api/test/echo",
-        { schema: { body: z.strictObject({ name: z.string().min(1).max(20), count: z.number().int().min(0) }) } },
+        { config: { access: "public" }, schema: { body: z.strictObject({ name: z.string().min(1).max(20), count: z.number().int().min(0) }) } },
         (request) => request.body,
       );
     await t.app.ready();

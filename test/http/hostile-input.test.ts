@@ -15,6 +15,7 @@ describe.each(testDialects)("hostile input on %s", (dialect) => {
     t.app.withTypeProvider<ZodTypeProvider>().post(
       "/api/test/echo",
       {
+        config: { access: "public" },
         schema: {
           body: z.strictObject({ name: z.string().min(1).max(20), count: z.number().int().min(0) }),
           querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).optional() }),

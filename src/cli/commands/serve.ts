@@ -2,6 +2,8 @@
 import { ConfigError, describeDatabase, loadConfig } from "../../platform/config/config.js";
 import { ensureWritableDir } from "../../platform/db/database.js";
 import { buildApp } from "../../platform/http/app.js";
+import { describeCredentials, initializeInstitution, needsInitialization } from "../../features/accounts/initialize.js";
+import { DEFAULT_INSTITUTION } from "./init.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -9,6 +11,11 @@ export async function runServe(_args: string[]): Promise<void> {
   const config = loadConfig();
   ensureWritableDir(config.dataDir, "BAOMI_DATA_DIR");
   const app = await buildApp(config);
+  // No default accounts: an empty database gets the three administrators with one-time passwords, printed once.
+  if (await needsInitialization(app.db.kysely)) {
+    const credentials = await initializeInstitution(app.db.kysely, app.audit, { institutionName: DEFAULT_INSTITUTION, now: new Date() });
+    if (credentials) process.stdout.write(describeCredentials(credentials));
+  }
 
   try {
     await app.listen({ host: config.host, port: config.port });

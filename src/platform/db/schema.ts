@@ -1,13 +1,117 @@
 /** The database's tables as Kysely sees them. Each migration that adds a table adds its interface here. */
+import { type AuditCheckpointTable, type AuditEntryTable } from "../audit/tables.js";
 import { type Instant } from "./instants.js";
 
-/** Instance-wide settings (key → JSON text), changed by the system administrator. */
+/** Booleans are stored as 0/1 integers in both dialects. */
+export type Flag = 0 | 1;
+
+/** Instance-wide settings (key → JSON text), changed by the system or security administrator. */
 export interface SettingTable {
   key: string;
   value: string;
   updated_at: Instant;
 }
 
+export interface UnitTable {
+  id: string;
+  parent_id: string | null;
+  /** Materialized path of ids, `/root/…/self/`: a subtree is a prefix. */
+  path: string;
+  name: string;
+  kind: "authority" | "institution" | "unit";
+  sort_order: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PersonTable {
+  id: string;
+  name: string;
+  unit_id: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AccountTable {
+  id: string;
+  username: string;
+  display_name: string;
+  person_id: string | null;
+  admin_role: "SYS_ADMIN" | "SECURITY_ADMIN" | "AUDITOR" | null;
+  status: "active" | "disabled";
+  password_hash: string;
+  password_changed_at: Instant | null;
+  must_change_password: Flag;
+  failed_logins: number;
+  locked_until: Instant | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  last_login_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface RecoveryCodeTable {
+  account_id: string;
+  code_hash: string;
+  used_at: Instant | null;
+}
+
+export interface SessionTable {
+  id: string;
+  public_id: string;
+  account_id: string;
+  csrf_token: string;
+  totp_verified: Flag;
+  created_at: Instant;
+  last_seen_at: Instant;
+  expires_at: Instant;
+  ended_at: Instant | null;
+  end_reason: string | null;
+  source_ip: string | null;
+  user_agent: string | null;
+}
+
+export interface RoleGrantTable {
+  id: string;
+  account_id: string;
+  role: string;
+  unit_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  granted_by: string;
+  created_at: Instant;
+  revoked_at: Instant | null;
+  revoked_by: string | null;
+}
+
+export interface ClearanceTable {
+  id: string;
+  person_id: string;
+  tier: "CORE" | "IMPORTANT" | "GENERAL";
+  starts_on: string;
+  ends_on: string | null;
+  granted_by: string;
+  created_at: Instant;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: Instant;
+  count: number;
+}
+
 export interface Database {
   setting: SettingTable;
+  audit_entry: AuditEntryTable;
+  audit_checkpoint: AuditCheckpointTable;
+  unit: UnitTable;
+  person: PersonTable;
+  account: AccountTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  role_grant: RoleGrantTable;
+  clearance: ClearanceTable;
+  rate_limit: RateLimitTable;
 }

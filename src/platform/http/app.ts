@@ -10,6 +10,8 @@ import { type Config } from "../config/config.js";
 import { openDatabase, type Db } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { defaultWebDir } from "../runtime/package-info.js";
+import { createAuditLog } from "../audit/audit-log.js";
+import { registerAuthGuard } from "./auth-guard.js";
 import { registerErrorHandler } from "./errors.js";
 import { registerJsonBody } from "./json-body.js";
 import { registerHealthRoutes } from "./health-routes.js";
@@ -23,6 +25,8 @@ import { registerWebUi } from "./web-ui.js";
 export interface BuildOptions {
   /** An open database to use instead of opening the configured one; the app then leaves it open on close. */
   db?: Db;
+  /** The clock; tests inject one they can move. */
+  clock?: () => Date;
 }
 
 /** Builds the whole server without listening: opens the database, applies migrations, registers every route. */
@@ -49,8 +53,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
   });
 
+  const clock = options.clock ?? (() => new Date());
+  const audit = createAuditLog({ db, config, clock, onError: (error) => app.log.error({ err: error }, "audit checkpoint failed") });
   app.decorate("config", config);
   app.decorate("db", db);
+  app.decorate("clock", clock);
+  app.decorate("audit", audit);
   app.decorateRequest("locale", "zh-CN");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerSecurityHeaders(app);
   registerErrorHandler(app);
+  registerAuthGuard(app);
   await registerOpenApi(app);
   if (config.metrics) registerMetrics(app);
 
@@ -71,6 +80,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerFeatures(app);
   await registerWebUi(app, config.webDir ?? defaultWebDir);
 
-  if (!options.db) app.addHook("onClose", async () => db.close());
+  app.addHook("onReady", async () => audit.start());
+  app.addHook("onClose", async () => {
+    audit.stop();
+    if (!options.db) await db.close();
+  });
   return app;
 }

@@ -23,6 +23,7 @@ export function registerHealthRoutes(app: FastifyInstance): void {
   typed.get(
     "/api/health",
     {
+      config: { access: "public" },
       schema: {
         tags: ["system"],
         summary: "存活检查 / Liveness",
@@ -34,6 +35,7 @@ export function registerHealthRoutes(app: FastifyInstance): void {
   typed.get(
     "/api/ready",
     {
+      config: { access: "public" },
       schema: {
         tags: ["system"],
         summary: "就绪检查（数据库可用）/ Readiness (database reachable)",

@@ -1,4 +1,5 @@
 /** What every request and the app carry beyond Fastify's own fields. */
+import { type AuditLog } from "../audit/audit-log.js";
 import { type Config } from "../config/config.js";
 import { type Db } from "../db/database.js";
 import { type Locale } from "../../domain/locale.js";
@@ -7,6 +8,9 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    audit: AuditLog;
+    /** The time now; injectable so tests can move it (idle and absolute timeouts, lockout expiry, TOTP steps). */
+    clock: () => Date;
   }
   interface FastifyRequest {
     /** The language of messages for this request, from Accept-Language; Chinese unless the client prefers English. */

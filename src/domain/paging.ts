@@ -1,0 +1,18 @@
+/** Keyset pagination, one shape for every list: `?cursor=…&limit=…` in, `{ items, nextCursor }` out. */
+import { z } from "zod";
+
+export const PageQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional().describe("opaque; the nextCursor of the previous page"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A page of items; `nextCursor` is null on the last page. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export const CalendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "须为 YYYY-MM-DD 格式的日期").refine(
+  (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+  "不是有效日期",
+);
