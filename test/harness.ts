@@ -11,8 +11,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A clock tests can move: idle and absolute timeouts, lockout expiry, TOTP steps. */
+export interface TestClock {
+  (): Date;
+  advance(ms: number): void;
+  set(at: Date): void;
+}
+
+export function testClock(start = new Date("2027-03-01T01:00:00.000Z")): TestClock {
+  let now = start.getTime();
+  const clock = (() => new Date(now)) as TestClock;
+  clock.advance = (ms) => (now += ms);
+  clock.set = (at) => (now = at.getTime());
+  return clock;
+}
+
 /** Builds the app (migrated, not listening) on a fresh database; `overrides` adjust the configuration. */
-export async function buildTestApp(dialect: TestDialect = "sqlite", overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: TestDialect = "sqlite",
+  overrides: Partial<Config> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config: Config = {
     dataDir: database.dataDir,
@@ -31,7 +50,7 @@ export async function buildTestApp(dialect: TestDialect = "sqlite", overrides: P
     },
     ...overrides,
   };
-  const app = await buildApp(config);
+  const app = await buildApp(config, options.clock ? { clock: options.clock } : {});
   return {
     app,
     config,

@@ -7,6 +7,8 @@ export interface RoundResult {
   /** autocannon's mean of per-second completed requests over the measured window (the "Req/Sec Avg" it prints). */
   reqPerSec: number;
   requests: number;
+  /** Requests answered during the unmeasured warm-up before this round. */
+  warmupRequests: number;
   durationS: number;
   errors: number;
   timeouts: number;
@@ -36,15 +38,14 @@ export async function runRound(
     pipelining: settings.pipelining,
     duration: settings.durationS,
     timeout: 10,
-    ...(settings.warmupS > 0
-      ? { warmup: { connections: settings.connections, duration: settings.warmupS } }
-      : {}),
+    ...(settings.warmupS > 0 ? { warmup: { connections: settings.connections, duration: settings.warmupS } } : {}),
   });
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
   return {
     reqPerSec: result.requests.average,
     requests: result.requests.total,
+    warmupRequests: result.warmup?.requests.total ?? 0,
     durationS: result.duration,
     errors: result.errors,
     timeouts: result.timeouts,

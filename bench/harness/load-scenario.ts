@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describeExit } from "./child-process.js";
 import { probe } from "./http-probe.js";
+import { readCpuMs } from "./proc.js";
 import { runRound, type RoundResult } from "./load-round.js";
 import { type LoadRow, type LoadSide } from "./results.js";
 import { startServer, type RunningServer } from "./server.js";
@@ -23,6 +24,8 @@ interface Side {
   server?: RunningServer;
   probe?: LoadSide["probe"];
   rounds: RoundResult[];
+  /** Server CPU (user + system) per answered request, warm-up included, one figure per round. */
+  cpuUsPerRequest: number[];
   /**
    * Every measured response's latency from every round of this side, pooled into one distribution: the reported
    * p50/p99 are percentiles of all requests the side served while measured. Averaging per-round p99s instead would
@@ -47,11 +50,18 @@ export async function runLoadScenario(
       s.server = await startServer(s.spec, { env: { BAOMI_DATA_DIR: s.dataDir }, stdoutFile: s.stdoutFile });
       s.probe = await checkAnswers(s, scenario);
     }
+    const nameWidth = Math.max(...sides.map((s) => s.name.length));
     for (let round = 1; round <= settings.rounds; round++) {
       for (const s of sides) {
         const server = alive(s);
+        const cpuBefore = readCpuMs(server.child.pid);
         const result = await runRound(server.origin, scenario.request, settings, s.latencies);
         alive(s); // a crash during the round must not pass for a slow round
+        // CPU time per request is the figure least disturbed by other load on the machine: a server that is
+        // descheduled serves fewer requests per second, but each request costs it the same CPU.
+        s.cpuUsPerRequest.push(
+          ((readCpuMs(server.child.pid) - cpuBefore) * 1000) / (result.requests + result.warmupRequests),
+        );
         if (result.errors + result.timeouts + result.non2xx > 0) {
           throw new Error(
             `${s.spec.label}: ${result.errors} connection errors, ${result.timeouts} timeouts, ` +
@@ -59,12 +69,14 @@ export async function runLoadScenario(
           );
         }
         s.rounds.push(result);
-        progress(`  ${scenario.name} round ${round}/${settings.rounds}  ${s.name.padEnd(14)} ${fmt(result.reqPerSec)} req/s`);
+        progress(
+          `  ${scenario.name} round ${round}/${settings.rounds}  ${s.name.padEnd(nameWidth)} ${fmt(result.reqPerSec)} req/s`,
+        );
       }
     }
   } finally {
     // Temp dirs of a crashed scenario are left to the run's final clean-up; the crash report may name them.
-    await Promise.all(sides.map((s) => s.server?.child.stop()));
+    await Promise.all(sides.map((s) => s.server?.child.stop() ?? Promise.resolve()));
   }
   const summaries = sides.map(summarize);
   for (const s of sides) removeTempDir(s.dataDir);
@@ -82,6 +94,7 @@ function side(name: string, spec: ProcessSpec, target: Target | null): Side {
     dataDir,
     stdoutFile: path.join(dataDir, "stdout.log"),
     rounds: [],
+    cpuUsPerRequest: [],
     latencies: new SampleBuffer(),
   };
 }
@@ -98,7 +111,9 @@ function alive(s: Side): RunningServer {
 async function checkAnswers(s: Side, scenario: LoadScenario): Promise<LoadSide["probe"]> {
   const answer = await probe(alive(s).origin, scenario.request);
   if (answer.status < 200 || answer.status > 299) {
-    throw new Error(`${s.spec.label} answered ${answer.status} to ${scenario.request.path}: ${answer.body.slice(0, 300)}`);
+    throw new Error(
+      `${s.spec.label} answered ${answer.status} to ${scenario.request.path}: ${answer.body.slice(0, 300)}`,
+    );
   }
   return { status: answer.status, bodyBytes: answer.bodyBytes, headerBytes: answer.headerBytes };
 }
@@ -112,6 +127,8 @@ function summarize(s: Side): LoadSide {
     p50Ms: percentileOfSorted(sorted, 50),
     p99Ms: percentileOfSorted(sorted, 99),
     samples: sorted.length,
+    cpuUsPerRequest: median(s.cpuUsPerRequest),
+    servedRequests: 1 + s.rounds.reduce((sum, r) => sum + r.requests + r.warmupRequests, 0),
     rounds: s.rounds,
     probe: s.probe ?? { status: 0, bodyBytes: 0, headerBytes: 0 },
     stdoutBytes: fs.existsSync(s.stdoutFile) ? fs.statSync(s.stdoutFile).size : 0,

@@ -13,6 +13,10 @@ export interface LoadSide {
   p50Ms: number;
   p99Ms: number;
   samples: number;
+  /** Median over rounds of the server's CPU time (user + system) per answered request, in µs. */
+  cpuUsPerRequest: number;
+  /** Every request the side answered: measured, warm-up and the check before measuring. */
+  servedRequests: number;
   rounds: RoundResult[];
   probe: Omit<ProbeResult, "body">;
   /** Bytes the process wrote to stdout (its request log, at log level info) during the whole scenario. */

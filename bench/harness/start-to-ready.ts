@@ -26,15 +26,16 @@ export async function startAndWaitReady(
     // Each program reads its own variable; setting both keeps the specs free of port plumbing.
     env: { BAOMI_DATA_DIR: dataDir, BAOMI_HOST: "127.0.0.1", BAOMI_PORT: String(port), BENCH_PORT: String(port) },
   });
-  let listenedAt: number | null = null;
-  void child.stdoutLine(STARTED_LINE).then((at) => (listenedAt = at));
+  // An object, not a `let`: the callback writes it, and narrowing would otherwise assume it is still null below.
+  const listened: { at: number | null } = { at: null };
+  void child.stdoutLine(STARTED_LINE).then((at) => (listened.at = at));
   try {
     const readyAt = await pollUntilOk(`http://127.0.0.1:${port}`, spec.readyPath, {
       intervalMs: POLL_INTERVAL_MS,
       deadlineMs: READY_DEADLINE_MS,
       giveUp: child.exit,
     });
-    const listeningMs = listenedAt === null ? null : (listenedAt as number) - child.spawnedAt;
+    const listeningMs = listened.at === null ? null : listened.at - child.spawnedAt;
     return { child, readyMs: readyAt - child.spawnedAt, listeningMs };
   } catch (error) {
     await child.stop();

@@ -1,10 +1,5 @@
 /** Order statistics. Nearest-rank percentiles: the reported value is always one that was actually observed. */
 
-/** Sorts a copy ascending; typed-array sort is numeric, unlike Array#sort's default. */
-export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
 /** The p-th percentile (0 < p ≤ 100) of ascending `sorted`, by nearest rank; NaN when empty. */
 export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -50,9 +45,5 @@ export class SampleBuffer {
   /** The samples, sorted ascending. */
   sorted(): Float64Array {
     return this.data.slice(0, this.size).sort();
-  }
-
-  append(other: SampleBuffer): void {
-    for (let i = 0; i < other.size; i++) this.push(other.data[i] ?? 0);
   }
 }

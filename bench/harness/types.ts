@@ -34,9 +34,7 @@ export interface RequestSpec {
 
 /** The goal from the issue. Informational: a miss is printed, never turned into a failing exit code. */
 export type Target =
-  | { metric: "throughput-ratio"; min: number }
-  | { metric: "ready-ms"; max: number }
-  | { metric: "rss-mb"; max: number };
+  { metric: "throughput-ratio"; min: number } | { metric: "ready-ms"; max: number } | { metric: "rss-mb"; max: number };
 
 /** One more subject measured against the same baseline in the same rotation (e.g. another log level). */
 export interface Variant {

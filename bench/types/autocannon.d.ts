@@ -46,6 +46,8 @@ declare module "autocannon" {
       /** Whole milliseconds only (autocannon's histogram truncates), hence the harness's own sampling. */
       latency: Histogram & { totalCount: number };
       throughput: Histogram;
+      /** Present when the run had a warm-up: that part's own result. */
+      warmup?: Result;
     }
 
     /** The running benchmark: an event emitter that can also be awaited for its result. */
