@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 /** The `baomi` command. Each subcommand lives in `commands/`; this file only dispatches and prints help. */
-import { runInit } from "./commands/init.js";
-import { runMigrate } from "./commands/migrate.js";
-import { runServe } from "./commands/serve.js";
 import { runVersion } from "./commands/version.js";
-import { HELP } from "./help.js";
 import { exitWithFailure } from "./failure.js";
+import { HELP } from "./help.js";
 
-const commands: Record<string, (args: string[]) => Promise<void>> = {
-  serve: runServe,
-  migrate: runMigrate,
-  init: runInit,
-  version: runVersion,
+type Command = (args: string[]) => Promise<void>;
+
+// Each command is loaded when it runs, so `baomi version` does not load the whole server.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: () => import("./commands/serve.js").then((m) => m.runServe),
+  migrate: () => import("./commands/migrate.js").then((m) => m.runMigrate),
+  init: () => import("./commands/init.js").then((m) => m.runInit),
+  version: () => Promise.resolve(runVersion),
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -21,8 +21,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (name === "--version" || name === "-v") return runVersion([]);
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     process.stderr.write(
       `未知命令“${name}”，运行 baomi --help 查看用法 / Unknown command "${name}"; run baomi --help\n`,
     );
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  await command(args);
+  await (await load())(args);
 }
 
 main(process.argv.slice(2)).catch(exitWithFailure);

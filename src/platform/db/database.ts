@@ -6,8 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import { type DialectAdapter, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from "kysely";
 import { ConfigError, type DatabaseTarget } from "../config/config.js";
 import { type Database } from "./schema.js";
 
@@ -52,7 +51,7 @@ function openSqlite(file: string): Db {
       en: `SQLite did not accept WAL, synchronous=FULL and foreign keys (journal_mode=${journal}, synchronous=${synchronous}, foreign_keys=${foreignKeys}); refusing to start`,
     });
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const kysely = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: handle }) });
   return {
     kysely,
     dialect: "sqlite",
@@ -63,7 +62,26 @@ function openSqlite(file: string): Db {
   };
 }
 
+/**
+ * SQLite runs DDL inside transactions perfectly well, but Kysely's adapter says it cannot, so its migrator would run
+ * each migration statement by statement: a migration failing half-way would leave half a schema behind, unrecorded.
+ * Saying yes makes every migration all-or-nothing, as on PostgreSQL.
+ */
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlAdapter();
+  }
+}
+
 async function openPostgres(url: string): Promise<Db> {
+  // Loaded only when used: an embedded installation never pays for the PostgreSQL driver at start.
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
   // An idle client that loses its connection must not crash the process; the next query reports it.
   pool.on("error", () => undefined);

@@ -19,7 +19,8 @@ import { registerMetrics } from "./metrics.js";
 import { registerOpenApi } from "./openapi.js";
 import { REQUEST_ID_HEADER, requestIdFor } from "./request-id.js";
 import "./request-context.js";
-import { registerSecurityHeaders } from "./security-headers.js";
+import { applySecurityHeaders } from "./security-headers.js";
+import { registerRequestLog } from "./request-log.js";
 import { registerWebUi } from "./web-ui.js";
 
 export interface BuildOptions {
@@ -45,6 +46,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
     },
     genReqId: requestIdFor,
+    // Fastify logs two lines per request; request-log.ts writes one with the outcome instead.
+    disableRequestLogging: true,
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     // Routes must match exactly; /api/health/ is not /api/health.
@@ -59,6 +62,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("db", db);
   app.decorate("clock", clock);
   app.decorate("audit", audit);
+  // Every API route, for the authorization matrix's check that none is left out.
+  const apiRoutes: { method: string; url: string }[] = [];
+  app.decorate("apiRoutes", apiRoutes);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    for (const method of [route.method].flat()) if (method !== "HEAD") apiRoutes.push({ method, url: route.url });
+  });
   app.decorateRequest("locale", "zh-CN");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,15 +76,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.removeContentTypeParser("text/plain");
   registerJsonBody(app);
 
-  app.addHook("onRequest", async (request, reply) => {
+  // One synchronous hook for what every request needs first: its language, its id and the security headers.
+  app.addHook("onRequest", (request, reply, done) => {
     request.locale = localeFromAcceptLanguage(request.headers["accept-language"]);
     reply.header(REQUEST_ID_HEADER, request.id);
+    applySecurityHeaders(request, reply);
+    done();
   });
-  registerSecurityHeaders(app);
+  registerRequestLog(app);
   registerErrorHandler(app);
   registerAuthGuard(app);
   await registerOpenApi(app);
-  if (config.metrics) registerMetrics(app);
+  if (config.metrics) await registerMetrics(app);
 
   registerHealthRoutes(app);
   await registerFeatures(app);

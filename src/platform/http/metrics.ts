@@ -3,9 +3,10 @@
  * in one process (tests, benchmarks) never share counters. Expose /metrics to the monitoring network only.
  */
 import { type FastifyInstance } from "fastify";
-import { Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
-export function registerMetrics(app: FastifyInstance): void {
+export async function registerMetrics(app: FastifyInstance): Promise<void> {
+  // Loaded only when metrics are on, to keep it off every other start.
+  const { Histogram, Registry, collectDefaultMetrics } = await import("prom-client");
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "baomi_" });
   const duration = new Histogram({

@@ -11,6 +11,8 @@ declare module "fastify" {
     audit: AuditLog;
     /** The time now; injectable so tests can move it (idle and absolute timeouts, lockout expiry, TOTP steps). */
     clock: () => Date;
+    /** Method and URL pattern of every API route registered. */
+    apiRoutes: readonly { method: string; url: string }[];
   }
   interface FastifyRequest {
     /** The language of messages for this request, from Accept-Language; Chinese unless the client prefers English. */

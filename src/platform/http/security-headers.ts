@@ -2,7 +2,7 @@
  * Security headers on every response, errors and 404s included. The CSP allows inline styles only because
  * Ant Design injects its CSS-in-JS as <style> elements; scripts come from this origin alone.
  */
-import { type FastifyInstance } from "fastify";
+import { type FastifyReply, type FastifyRequest } from "fastify";
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,12 +28,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 };
 
-/** Adds the headers in onSend, which every reply passes through, including those of the error and 404 handlers. */
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
-    // API answers may carry personal data: never let a shared cache keep them.
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-    return payload;
-  });
+/**
+ * Sets the headers at the start of every request. Fastify keeps headers set before an error when its error handler
+ * replies, so error answers and 404s carry them too; doing it here rather than in an async onSend hook keeps it off
+ * the promise machinery of every response.
+ */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS);
+  // API answers may carry personal data: never let a shared cache keep them.
+  if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
 }

@@ -1,3 +1,4 @@
+import { currentLanguage } from "../i18n";
 import { ApiError, CLIENT_ERROR_CODES, toErrorBody } from "./api-error";
 
 export interface RequestOptions {
@@ -6,19 +7,44 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/**
- * Calls the Baomi API with JSON in and out. Non-2xx answers become an ApiError carrying the server's
- * { code, message, details }, so screens show the server's own (Chinese-first) message.
- */
-export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+/** What the app does when the server says the session is gone, or that a sign-in step is still pending. */
+export interface AuthHandlers {
+  onUnauthenticated(): void;
+  onPending(pending: string[]): void;
+}
 
-  let response: Response;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// A 401 from these means "wrong credentials or code", an answer for the form, not a lost session.
+const CREDENTIAL_CHECKS = new Set(["/api/auth/login", "/api/auth/totp", "/api/me/totp/confirm"]);
+
+// The CSRF token lives only in memory: never in storage a script injected later could read back.
+let csrfToken: string | null = null;
+let handlers: AuthHandlers | null = null;
+
+/** Installs the redirects the client triggers on 401 and on 403 with pending sign-in steps. */
+export function setAuthHandlers(next: AuthHandlers): void {
+  handlers = next;
+}
+
+/** Replaces the CSRF token (every session-state answer carries the latest one; null after sign-out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function headersFor(method: string, hasBody: boolean, accept: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept, "Accept-Language": currentLanguage() };
+  if (hasBody) headers["Content-Type"] = "application/json";
+  if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
+  return headers;
+}
+
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const method = options.method ?? "GET";
   try {
-    response = await fetch(path, {
-      method: options.method ?? "GET",
-      headers,
+    return await fetch(path, {
+      method,
+      headers: headersFor(method, options.body !== undefined, accept),
       body: options.body === undefined ? null : JSON.stringify(options.body),
       // Session cookies are same-origin only; never send them anywhere else.
       credentials: "same-origin",
@@ -28,15 +54,78 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, { code: CLIENT_ERROR_CODES.network, message: "", details: {} });
   }
+}
 
+/** Turns a non-2xx answer into an ApiError, and sends the user to sign in (or to the pending step) when that is the cause. */
+function failure(path: string, status: number, payload: unknown): ApiError {
+  const error = new ApiError(
+    status,
+    toErrorBody(payload) ?? { code: CLIENT_ERROR_CODES.unexpected, message: "", details: {} },
+  );
+  const pathname = path.split("?")[0] ?? path;
+  if (status === 401 && !CREDENTIAL_CHECKS.has(pathname)) {
+    csrfToken = null;
+    handlers?.onUnauthenticated();
+  } else if (status === 403 && Array.isArray(error.details.pending) && error.details.pending.length > 0) {
+    handlers?.onPending(error.details.pending.filter((step): step is string => typeof step === "string"));
+  }
+  return error;
+}
+
+/**
+ * Calls the Baomi API with JSON in and out. Non-2xx answers become an ApiError carrying the server's
+ * { code, message, details }, so screens show the server's own (Chinese-first) message. Unsafe methods carry the
+ * session's CSRF token; the UI language goes out as Accept-Language so server messages match it.
+ */
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, "application/json");
   const payload = await readJson(response);
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      toErrorBody(payload) ?? { code: CLIENT_ERROR_CODES.unexpected, message: "", details: {} },
-    );
+  if (!response.ok) throw failure(path, response.status, payload);
+  // Session-state answers (sign-in steps, /api/auth/session, /api/me) carry the latest CSRF token.
+  if (typeof payload === "object" && payload !== null && "csrfToken" in payload) {
+    const token = payload.csrfToken;
+    if (typeof token === "string" || token === null) csrfToken = token;
   }
   return payload as T;
+}
+
+/** A file the server sends as a download: its bytes and the name it suggests. */
+export interface Download {
+  blob: Blob;
+  filename: string | null;
+}
+
+/** GETs a file (an export); errors arrive as ApiError like any other call. */
+export async function apiDownload(path: string, signal?: AbortSignal): Promise<Download> {
+  const response = await send(path, signal ? { signal } : {}, "*/*");
+  if (!response.ok) throw failure(path, response.status, await readJson(response));
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get("content-disposition")) };
+}
+
+/** The filename of a Content-Disposition header (RFC 6266, filename* preferred). */
+function filenameOf(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Fall through to the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/** A query string from the defined, non-empty values only. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
 }
 
 /** Parses the body as JSON, or undefined when it is empty or not JSON. */

@@ -1,18 +1,98 @@
-import { LoginOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { Layout, Menu, Space, Typography } from "antd";
+import {
+  DownOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from "antd";
+import type { ItemType } from "antd/es/menu/interface";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { forgetSession, type Me, useLogout, useMe, useSessionProbe } from "../api/auth";
+import { errorMessage } from "../api/error-message";
+import { roleName } from "../components/format";
 import { LanguageSwitch } from "../components/language-switch";
-import { MODULES, moduleForPath } from "./modules";
+import { allowed } from "./access";
+import { ADMIN_PAGES, adminPageForPath, BUSINESS_MODULES, moduleForPath } from "./modules";
+import { afterStep, nextQuery } from "./sign-in-steps";
 
-/** The frame around every signed-in screen: module menu on the left, product name and tools on top. */
+/**
+ * The frame around every signed-in screen. It first asks the server whether this browser is signed in
+ * (GET /api/auth/session): if not, to /login (remembering where the user was going); if a sign-in step is pending,
+ * to that step; otherwise it loads the account (GET /api/me) and draws the menu the account's abilities allow.
+ */
 export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const probe = useSessionProbe();
+  // Signing out on purpose goes to a plain /login, not "sign in again to come back here".
+  const [leaving, setLeaving] = useState(false);
+  const signedIn = probe.data?.authenticated === true && probe.data.pending.length === 0;
+  const me = useMe(signedIn);
+  const here = `${location.pathname}${location.search}`;
+
+  if (probe.isPending || (signedIn && me.isPending)) {
+    return (
+      <div className="full-page-center">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  const failure = probe.error ?? me.error;
+  if (failure) {
+    return (
+      <div className="full-page-center">
+        <Result
+          status="error"
+          title={t("shell.loadFailed")}
+          subTitle={errorMessage(failure, t)}
+          extra={
+            <Button type="primary" onClick={() => window.location.reload()}>
+              {t("common.retry")}
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
+  if (!probe.data?.authenticated) return <Navigate to={leaving ? "/login" : `/login${nextQuery(here)}`} replace />;
+  if (probe.data.pending.length > 0) return <Navigate to={afterStep(probe.data.pending, here)} replace />;
+  if (!me.data) return null;
+  if (me.data.pending.length > 0) return <Navigate to={afterStep(me.data.pending, here)} replace />;
+  return <Shell me={me.data} onLeaving={() => setLeaving(true)} />;
+}
+
+function Shell({ me, onLeaving }: { me: Me; onLeaving: () => void }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const active = moduleForPath(location.pathname);
+  const adminPages = ADMIN_PAGES.filter((p) => allowed(me, p.ability));
+  const activeAdmin = adminPageForPath(location.pathname);
+  const active = activeAdmin?.key ?? moduleForPath(location.pathname)?.key;
+
+  const items: ItemType[] = [{ key: "home", icon: <HomeOutlined />, label: t("nav.home") }];
+  if (allowed(me, "business")) {
+    items.push(...BUSINESS_MODULES.map((m) => ({ key: m.key, icon: m.icon, label: t(`nav.${m.key}`) })));
+  }
+  if (allowed(me, "administrator") && adminPages.length > 0) {
+    items.push({
+      key: "admin",
+      icon: <SettingOutlined />,
+      label: t("nav.admin"),
+      children: adminPages.map((p) => ({ key: p.key, icon: p.icon, label: t(`nav.adminPages.${p.key}`) })),
+    });
+  }
+
+  const go = (key: string) => {
+    if (key === "home") return void navigate("/");
+    const target = BUSINESS_MODULES.find((m) => m.key === key) ?? ADMIN_PAGES.find((p) => p.key === key);
+    if (target) void navigate(target.path);
+  };
 
   return (
     <Layout className="app-shell">
@@ -32,12 +112,10 @@ export function AppLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={active ? [active.key] : []}
-          items={MODULES.map((m) => ({ key: m.key, icon: m.icon, label: t(`nav.${m.key}`) }))}
-          onClick={({ key }) => {
-            const target = MODULES.find((m) => m.key === key);
-            if (target) void navigate(target.path);
-          }}
+          selectedKeys={active ? [active] : []}
+          defaultOpenKeys={activeAdmin || location.pathname === "/admin" ? ["admin"] : []}
+          items={items}
+          onClick={({ key }) => go(key)}
         />
       </Layout.Sider>
       <Layout>
@@ -45,17 +123,59 @@ export function AppLayout() {
           <Typography.Title level={4} className="app-title">
             {t("app.name")}
           </Typography.Title>
-          <Space size="middle">
+          <Space size="middle" className="app-tools">
             <LanguageSwitch />
-            <Link to="/login" className="app-login-link">
-              <LoginOutlined /> {t("header.login")}
-            </Link>
+            <UserMenu me={me} onLeaving={onLeaving} />
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          <Outlet context={me} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
+}
+
+/** The signed-in user's name and role, with their own security settings and sign-out. */
+function UserMenu({ me, onLeaving }: { me: Me; onLeaving: () => void }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const logout = useLogout();
+  const role = describeRole(me, i18n.language, t("user.noRole"));
+
+  const signOut = () => {
+    onLeaving();
+    logout.mutate(undefined, { onSettled: () => forgetSession(client) });
+  };
+
+  return (
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        items: [
+          { key: "security", icon: <SafetyCertificateOutlined />, label: t("user.mySecurity") },
+          { type: "divider" },
+          { key: "logout", icon: <LogoutOutlined />, label: t("user.logout"), danger: true },
+        ],
+        onClick: ({ key }) => (key === "logout" ? signOut() : void navigate("/me/security")),
+      }}
+    >
+      <Button type="text" className="user-menu" data-testid="user-menu" loading={logout.isPending}>
+        <Avatar size="small" icon={<UserOutlined />} className="user-avatar" />
+        <span className="user-name">{me.account.displayName}</span>
+        <span className="user-role">{role}</span>
+        <DownOutlined className="user-caret" />
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** The role to show next to the name: the administrator role, else the distinct business roles held now. */
+function describeRole(me: Me, language: string, none: string): string {
+  if (me.account.adminRole) return roleName(me.account.adminRole, language);
+  const roles = [...new Set(me.roles.map((r) => r.role))];
+  if (roles.length === 0) return none;
+  const separator = language === "en-US" ? ", " : "、";
+  return roles.map((r) => roleName(r, language)).join(separator);
 }

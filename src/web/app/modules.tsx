@@ -5,12 +5,17 @@ import {
   BarChartOutlined,
   ContainerOutlined,
   FileSearchOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   IdcardOutlined,
+  KeyOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
+import type { Permission } from "../../domain/permissions";
 
 /** A menu entry: its path, the nav.* label key, and its icon. */
 export interface ModuleEntry {
@@ -45,9 +50,40 @@ export const MODULES: readonly ModuleEntry[] = [
   { key: "admin", path: "/admin", icon: <SettingOutlined /> },
 ];
 
+/** The business modules: what business users see; the three administrators hold no business role (三员). */
+export const BUSINESS_MODULES = MODULES.filter((m) => m.key !== "home" && m.key !== "admin");
+
+export type AdminPageKey = "accounts" | "grants" | "clearances" | "securitySettings" | "audit";
+
+/** An administrator's page under 系统管理 and the permission that opens it (三员: each sees only its own). */
+export interface AdminPageEntry {
+  key: AdminPageKey;
+  path: string;
+  ability: Permission;
+  icon: ReactNode;
+}
+
+export const ADMIN_PAGES: readonly AdminPageEntry[] = [
+  { key: "accounts", path: "/admin/accounts", ability: "account.manage", icon: <UserOutlined /> },
+  { key: "grants", path: "/admin/grants", ability: "grant.manage", icon: <KeyOutlined /> },
+  { key: "clearances", path: "/admin/clearances", ability: "clearance.manage", icon: <IdcardOutlined /> },
+  {
+    key: "securitySettings",
+    path: "/admin/security-settings",
+    ability: "securitySettings.manage",
+    icon: <SafetyOutlined />,
+  },
+  { key: "audit", path: "/admin/audit", ability: "audit.read", icon: <FileProtectOutlined /> },
+];
+
 /** The module whose path owns the current location ("/org/units/1" belongs to "/org"). */
 export function moduleForPath(pathname: string): ModuleEntry | undefined {
   return MODULES.find((m) =>
     m.path === "/" ? pathname === "/" : pathname === m.path || pathname.startsWith(`${m.path}/`),
   );
+}
+
+/** The administrator page that owns the current location, if any. */
+export function adminPageForPath(pathname: string): AdminPageEntry | undefined {
+  return ADMIN_PAGES.find((p) => pathname === p.path || pathname.startsWith(`${p.path}/`));
 }

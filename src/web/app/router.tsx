@@ -1,34 +1,61 @@
+import type { ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
+import { AccountsPage } from "../pages/admin/accounts-page";
 import { AdminPage } from "../pages/admin/admin-page";
+import { AuditPage } from "../pages/admin/audit-page";
+import { ClearancesPage } from "../pages/admin/clearances-page";
+import { GrantsPage } from "../pages/admin/grants-page";
+import { SecuritySettingsPage } from "../pages/admin/security-settings-page";
 import { ClassificationPage } from "../pages/classification/classification-page";
 import { CommitteePage } from "../pages/committee/committee-page";
+import { Allowed } from "../pages/forbidden/forbidden-page";
 import { HomePage } from "../pages/home/home-page";
 import { IncidentsPage } from "../pages/incidents/incidents-page";
 import { InspectionsPage } from "../pages/inspections/inspections-page";
 import { LoginPage } from "../pages/login/login-page";
+import { MySecurityPage } from "../pages/me/my-security-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
 import { OrgPage } from "../pages/org/org-page";
 import { PersonnelPage } from "../pages/personnel/personnel-page";
 import { ReportsPage } from "../pages/reports/reports-page";
+import { PasswordPage } from "../pages/sign-in/password-page";
+import { TotpEnrollmentPage } from "../pages/sign-in/totp-enrollment-page";
+import { TotpPage } from "../pages/sign-in/totp-page";
 import { SupervisionPage } from "../pages/supervision/supervision-page";
+import type { Requirement } from "./access";
 import { AppLayout } from "./app-layout";
 
-/** Routes: /login stands alone; every module lives inside the shell; anything else is a 404 inside the shell. */
+const guarded = (need: Requirement, page: ReactNode) => <Allowed need={need}>{page}</Allowed>;
+
+/**
+ * Routes: the sign-in steps stand alone; everything else lives inside the shell, which sends anyone not signed in to
+ * /login. Business modules are for business users, each 系统管理 page for the administrator whose permission opens it;
+ * any other route the account may not use is a 403 page, and an unknown one a 404, both inside the shell.
+ */
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/login/totp", element: <TotpPage /> },
+  { path: "/login/password", element: <PasswordPage /> },
+  { path: "/login/totp-enrollment", element: <TotpEnrollmentPage /> },
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: "org", element: <OrgPage /> },
-      { path: "committee", element: <CommitteePage /> },
-      { path: "supervision", element: <SupervisionPage /> },
-      { path: "inspections", element: <InspectionsPage /> },
-      { path: "personnel", element: <PersonnelPage /> },
-      { path: "classification", element: <ClassificationPage /> },
-      { path: "incidents", element: <IncidentsPage /> },
-      { path: "reports", element: <ReportsPage /> },
-      { path: "admin", element: <AdminPage /> },
+      { path: "org", element: guarded("business", <OrgPage />) },
+      { path: "committee", element: guarded("business", <CommitteePage />) },
+      { path: "supervision", element: guarded("business", <SupervisionPage />) },
+      { path: "inspections", element: guarded("business", <InspectionsPage />) },
+      { path: "personnel", element: guarded("business", <PersonnelPage />) },
+      { path: "classification", element: guarded("business", <ClassificationPage />) },
+      { path: "incidents", element: guarded("business", <IncidentsPage />) },
+      { path: "reports", element: guarded("business", <ReportsPage />) },
+      { path: "admin", element: guarded("administrator", <AdminPage />) },
+      { path: "admin/accounts", element: guarded("account.manage", <AccountsPage />) },
+      { path: "admin/grants", element: guarded("grant.manage", <GrantsPage />) },
+      { path: "admin/clearances", element: guarded("clearance.manage", <ClearancesPage />) },
+      { path: "admin/security-settings", element: guarded("securitySettings.manage", <SecuritySettingsPage />) },
+      { path: "admin/audit", element: guarded("audit.read", <AuditPage />) },
+      { path: "me/security", element: <MySecurityPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,161 @@
+/**
+ * The audit log writer (DESIGN.md §5): appends one hash-chained entry per audited event, in the caller's transaction
+ * so that the change and its entry commit or roll back together, and signs a checkpoint every `checkpointEvery`
+ * entries (same transaction) or when an entry has waited `checkpointMinutes` (timer).
+ */
+import { type Transaction } from "kysely";
+import { v7 as uuidv7 } from "uuid";
+import { type Config } from "../config/config.js";
+import { type Db } from "../db/database.js";
+import { toInstant } from "../db/instants.js";
+import { type Database } from "../db/schema.js";
+import { GENESIS_HASH, entryHash, type ChainedFields } from "./chain.js";
+import { lockChain } from "./chain-lock.js";
+import { checkpointIfDue, insertCheckpoint, signCheckpoint } from "./checkpoints.js";
+import { detailsText } from "./details.js";
+import { loadOrCreateSigningKey, type SigningKey } from "./keys.js";
+import { toSeq } from "./seq.js";
+import { AUDIT_RESULTS, type AuditResult } from "./tables.js";
+
+/** One audited event, as the rest of the application describes it. */
+export interface AuditEvent {
+  actor: { accountId: string | null; username: string | null; role: string | null; unitId: string | null };
+  /** What was done, e.g. `auth.login`, `account.create`. */
+  action: string;
+  object: { type: string; id: string | null } | null;
+  result: AuditResult;
+  sourceIp: string | null;
+  requestId: string | null;
+  /** Safe context; values of secret-named keys are redacted (details.ts). */
+  details?: Record<string, unknown>;
+}
+
+/** Where an appended entry landed. */
+export interface Appended {
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLog {
+  /** Appends inside the caller's transaction (the change and its entry commit or roll back together). */
+  append(trx: Transaction<Database>, event: AuditEvent): Promise<Appended>;
+  /** Appends in a transaction of its own (denials, failed logins: nothing else to commit). */
+  record(event: AuditEvent): Promise<Appended>;
+  /** Starts the T-minute checkpoint timer (unref'd); stop() clears it. */
+  start(): void;
+  stop(): void;
+}
+
+/** Runs `tick` every `ms` until the returned function is called; injectable so tests can drive the timer. */
+export type Scheduler = (ms: number, tick: () => Promise<void>) => () => void;
+
+export interface AuditLogOptions {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  /** Defaults to an unref'd setInterval. */
+  scheduler?: Scheduler;
+  /** Told about a timer checkpoint that failed (it is retried on the next tick). */
+  onError?: (error: unknown) => void;
+}
+
+/** The longest the timer sleeps between looks, so a due checkpoint is at most this late. */
+const MAX_TICK_MS = 60_000;
+
+const defaultScheduler: Scheduler = (ms, tick) => {
+  const handle = setInterval(() => void tick(), ms);
+  // An idle server with nothing else to do must still be able to exit.
+  handle.unref();
+  return () => clearInterval(handle);
+};
+
+/** The audit log over `db`, signing checkpoints with the key in `config.audit.keyFile`. */
+export function createAuditLog(options: AuditLogOptions): AuditLog {
+  const { db, config } = options;
+  const clock = options.clock ?? (() => new Date());
+  const every = config.audit.checkpointEvery;
+  // The key is the one thing cached: it lives in a file no other process changes, and reading it per checkpoint
+  // would put file I/O on the write path.
+  let key: SigningKey | undefined;
+  const signingKey = (): SigningKey => (key ??= loadOrCreateSigningKey(config.audit.keyFile));
+  let stopTimer: (() => void) | undefined;
+  let ticking = false;
+
+  async function append(trx: Transaction<Database>, event: AuditEvent): Promise<Appended> {
+    const fields = entryFields(event, clock());
+    await lockChain(trx, db.dialect);
+    // Read under the lock, every time: another process may have appended since this one last did.
+    const last = await trx
+      .selectFrom("audit_entry")
+      .select(["seq", "hash"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const entry: ChainedFields = {
+      ...fields,
+      seq: last ? toSeq(last.seq) + 1 : 1,
+      prev_hash: last ? last.hash : GENESIS_HASH,
+    };
+    const hash = entryHash(entry);
+    await trx
+      .insertInto("audit_entry")
+      .values({ ...entry, hash })
+      .execute();
+    if (entry.seq % every === 0) {
+      await insertCheckpoint(trx, signCheckpoint(signingKey(), entry.seq, hash, entry.at));
+    }
+    return { seq: entry.seq, hash };
+  }
+
+  async function tick(): Promise<void> {
+    // A slow database must not pile ticks on top of each other.
+    if (ticking) return;
+    ticking = true;
+    try {
+      await checkpointIfDue({ db, key: signingKey, now: clock(), minutes: config.audit.checkpointMinutes });
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      ticking = false;
+    }
+  }
+
+  return {
+    append,
+    record: (event) => db.kysely.transaction().execute((trx) => append(trx, event)),
+    start() {
+      if (stopTimer) return;
+      // Load (or create) the key now, so that an unusable key file stops the start instead of the N-th write.
+      signingKey();
+      const ms = Math.min(config.audit.checkpointMinutes * 60_000, MAX_TICK_MS);
+      stopTimer = (options.scheduler ?? defaultScheduler)(ms, tick);
+    },
+    stop() {
+      stopTimer?.();
+      stopTimer = undefined;
+    },
+  };
+}
+
+/** The entry's columns from the event, validated; seq and prev_hash are filled in under the lock. */
+function entryFields(event: AuditEvent, at: Date): Omit<ChainedFields, "seq" | "prev_hash"> {
+  if (!AUDIT_RESULTS.includes(event.result)) throw new TypeError(`invalid audit result: ${String(event.result)}`);
+  if (typeof event.action !== "string" || !/^[A-Za-z][\w.:-]{0,99}$/.test(event.action)) {
+    throw new TypeError(`invalid audit action: ${String(event.action)}`);
+  }
+  return {
+    id: uuidv7(),
+    at: toInstant(at),
+    actor_account_id: event.actor.accountId,
+    actor_username: event.actor.username,
+    actor_role: event.actor.role,
+    unit_id: event.actor.unitId,
+    action: event.action,
+    object_type: event.object?.type ?? null,
+    object_id: event.object?.id ?? null,
+    result: event.result,
+    source_ip: event.sourceIp,
+    request_id: event.requestId,
+    details: detailsText(event.details),
+  };
+}
