@@ -11,7 +11,16 @@ import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toInstant } from "../src/platform/db/instants.js";
 import { testDialects } from "./databases.js";
-import { Client, createTestAccount, grantRole, PASSWORD, seedOrg, signIn, type Org, type TestAccount } from "./factories.js";
+import {
+  Client,
+  createTestAccount,
+  grantRole,
+  PASSWORD,
+  seedOrg,
+  signIn,
+  type Org,
+  type TestAccount,
+} from "./factories.js";
 import { buildTestApp, testClock, type TestApp, type TestClock } from "./harness.js";
 
 const ACTORS = ["anonymous", "sysadmin", "secadmin", "auditor", "officeA", "officeA1", "officeB", "nobody"] as const;
@@ -22,10 +31,14 @@ interface Ctx {
   t: TestApp;
   org: Org;
   accounts: Record<Exclude<ActorName, "anonymous">, TestAccount>;
+  /** An account grants are given to, so that "nobody" keeps no grant. */
+  grantee: TestAccount;
   /** A business account the row may change. */
   freshAccount(): Promise<string>;
   freshGrant(): Promise<string>;
   freshClearance(): Promise<string>;
+  freshAppointment(unitId: string): Promise<string>;
+  freshPortfolio(unitId: string): Promise<string>;
 }
 
 interface Row {
@@ -41,7 +54,12 @@ interface Row {
 
 const ALL_200: Expect = { anonymous: 200, others: 200 };
 const SIGNED_IN = (status: number, extra: Expect = {}): Expect => ({ anonymous: 401, others: status, ...extra });
-const ONLY = (actor: ActorName, status: number, extra: Expect = {}): Expect => ({ anonymous: 401, others: 403, [actor]: status, ...extra });
+const ONLY = (actor: ActorName, status: number, extra: Expect = {}): Expect => ({
+  anonymous: 401,
+  others: 403,
+  [actor]: status,
+  ...extra,
+});
 const ADMINS = ["sysadmin", "secadmin", "auditor"] as const;
 const adminsGet = (status: number): Expect => Object.fromEntries(ADMINS.map((a) => [a, status]));
 
@@ -50,7 +68,12 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/ready", status: ALL_200 },
   { method: "GET", route: "/api/openapi.json", status: ALL_200 },
   { method: "GET", route: "/api/auth/session", status: ALL_200 },
-  { method: "POST", route: "/api/auth/login", body: () => ({ username: "nobody-here", password: "wrong-password" }), status: { anonymous: 401, others: 401 } },
+  {
+    method: "POST",
+    route: "/api/auth/login",
+    body: () => ({ username: "nobody-here", password: "wrong-password" }),
+    status: { anonymous: 401, others: 401 },
+  },
   { method: "GET", route: "/api/me", status: SIGNED_IN(200) },
   { method: "GET", route: "/api/me/sessions", status: SIGNED_IN(200) },
   {
@@ -71,10 +94,42 @@ const ROWS: Row[] = [
     status: ONLY("secadmin", 200, { officeA: 200, officeA1: 200, officeB: 200 }),
     count: { secadmin: 3, officeA: 2, officeA1: 1, officeB: 1 },
   },
-  { method: "GET", route: "/api/accounts", status: ONLY("sysadmin", 200, { secadmin: 200 }), count: { sysadmin: 7, secadmin: 7 } },
+  {
+    method: "GET",
+    route: "/api/accounts",
+    status: ONLY("sysadmin", 200, { secadmin: 200 }),
+    count: { sysadmin: 8, secadmin: 8 },
+  },
   { method: "GET", route: "/api/grants", status: ONLY("secadmin", 200), count: { secadmin: 3 } },
-  { method: "GET", route: "/api/accounts/:id", url: (c) => `/api/accounts/${c.accounts.nobody.id}`, status: ONLY("sysadmin", 200, { secadmin: 200 }) },
+  {
+    method: "GET",
+    route: "/api/accounts/:id",
+    url: (c) => `/api/accounts/${c.accounts.nobody.id}`,
+    status: ONLY("sysadmin", 200, { secadmin: 200 }),
+  },
   { method: "GET", route: "/api/security-settings", status: ONLY("secadmin", 200) },
+  {
+    method: "GET",
+    route: "/api/appointments",
+    status: ONLY("secadmin", 200, { officeA: 200, officeA1: 200, officeB: 200 }),
+    count: { secadmin: 3, officeA: 2, officeA1: 1, officeB: 1 },
+  },
+  {
+    method: "GET",
+    route: "/api/portfolios",
+    status: ONLY("sysadmin", 200, { ...adminsGet(200), officeA: 200, officeA1: 200, officeB: 200 }),
+    count: { sysadmin: 1, secadmin: 1, auditor: 1, officeA: 0, officeA1: 0, officeB: 0 },
+  },
+  {
+    method: "GET",
+    route: "/api/responsibility/chain",
+    url: (c) => `/api/responsibility/chain?unitId=${c.org.a1.id}`,
+    status: ONLY("officeA", 200, { officeA1: 200, officeB: 404 }),
+  },
+  { method: "GET", route: "/api/responsibility/mine", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/committee", status: ONLY("officeA", 200, { officeA1: 200, officeB: 200 }) },
+  { method: "GET", route: "/api/committee/export", status: ONLY("officeA", 200, { officeA1: 200, officeB: 200 }) },
+  { method: "GET", route: "/api/policy", status: SIGNED_IN(200) },
   { method: "GET", route: "/api/audit-entries", status: ONLY("auditor", 200) },
   { method: "GET", route: "/api/audit-entries/export", status: ONLY("auditor", 200) },
   {
@@ -84,32 +139,191 @@ const ROWS: Row[] = [
     url: () => "/api/accounts",
     status: ONLY("sysadmin", 201),
   },
-  { method: "PATCH", route: "/api/accounts/:id", url: async (c) => `/api/accounts/${await c.freshAccount()}`, body: () => ({ status: "disabled" }), status: ONLY("sysadmin", 200) },
-  { method: "POST", route: "/api/accounts/:id/reset-password", url: async (c) => `/api/accounts/${await c.freshAccount()}/reset-password`, status: ONLY("sysadmin", 200) },
-  { method: "POST", route: "/api/accounts/:id/unlock", url: async (c) => `/api/accounts/${await c.freshAccount()}/unlock`, status: ONLY("sysadmin", 200) },
+  {
+    method: "PATCH",
+    route: "/api/accounts/:id",
+    url: async (c) => `/api/accounts/${await c.freshAccount()}`,
+    body: () => ({ status: "disabled" }),
+    status: ONLY("sysadmin", 200),
+  },
+  {
+    method: "POST",
+    route: "/api/accounts/:id/reset-password",
+    url: async (c) => `/api/accounts/${await c.freshAccount()}/reset-password`,
+    status: ONLY("sysadmin", 200),
+  },
+  {
+    method: "POST",
+    route: "/api/accounts/:id/unlock",
+    url: async (c) => `/api/accounts/${await c.freshAccount()}/unlock`,
+    status: ONLY("sysadmin", 200),
+  },
   {
     method: "POST",
     route: "/api/grants",
-    body: (c) => ({ accountId: c.accounts.nobody.id, role: "liaison", unitId: c.org.b.id, startsOn: "2027-01-01" }),
+    body: (c) => ({ accountId: c.grantee.id, role: "liaison", unitId: c.org.b.id, startsOn: "2027-01-01" }),
     status: ONLY("secadmin", 201),
   },
-  { method: "POST", route: "/api/grants/:id/revoke", url: async (c) => `/api/grants/${await c.freshGrant()}/revoke`, status: ONLY("secadmin", 200) },
+  {
+    method: "POST",
+    route: "/api/grants/:id/revoke",
+    url: async (c) => `/api/grants/${await c.freshGrant()}/revoke`,
+    status: ONLY("secadmin", 200),
+  },
   {
     method: "POST",
     route: "/api/clearances",
     body: (c) => ({ personId: c.accounts.nobody.personId, tier: "GENERAL", startsOn: "2027-01-01" }),
     status: ONLY("secadmin", 201),
   },
-  { method: "POST", route: "/api/clearances/:id/end", url: async (c) => `/api/clearances/${await c.freshClearance()}/end`, body: () => ({ endsOn: "2027-12-31" }), status: ONLY("secadmin", 200) },
-  { method: "PUT", route: "/api/security-settings", body: () => ({ totpRequiredRoles: [], passwordRotationDays: null }), status: ONLY("secadmin", 200) },
+  {
+    method: "POST",
+    route: "/api/clearances/:id/end",
+    url: async (c) => `/api/clearances/${await c.freshClearance()}/end`,
+    body: () => ({ endsOn: "2027-12-31" }),
+    status: ONLY("secadmin", 200),
+  },
+  // Organization: the secrecy office keeps it within its scope; administrators see units but change nothing here.
+  {
+    method: "POST",
+    route: "/api/units",
+    body: (c) => ({ parentId: c.org.a.id, name: "新设教研室" }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 201, officeA1: 404, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "PATCH",
+    route: "/api/units/:id",
+    url: (c) => `/api/units/${c.org.a1.id}`,
+    body: () => ({ classified: true }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/people",
+    body: (c) => ({ name: "新入职人员", unitId: c.org.a1.id }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 201, officeA1: 201, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "PATCH",
+    route: "/api/people/:id",
+    url: (c) => `/api/people/${c.accounts.officeA1.personId ?? ""}`,
+    body: () => ({ staffNo: null }),
+    status: {
+      anonymous: 401,
+      sysadmin: 404,
+      secadmin: 403,
+      auditor: 404,
+      officeA: 200,
+      officeA1: 200,
+      officeB: 404,
+      nobody: 404,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/appointments",
+    body: (c) => ({
+      personId: c.accounts.nobody.personId,
+      unitId: c.org.a.id,
+      position: "STAFF",
+      startsOn: "2027-01-01",
+    }),
+    status: {
+      anonymous: 401,
+      sysadmin: 404,
+      secadmin: 403,
+      auditor: 404,
+      officeA: 201,
+      officeA1: 404,
+      officeB: 404,
+      nobody: 404,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/appointments/:id/end",
+    url: async (c) => `/api/appointments/${await c.freshAppointment(c.org.a1.id)}/end`,
+    body: () => ({ endsOn: "2027-06-30" }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/portfolios",
+    body: (c) => ({
+      personId: c.accounts.nobody.personId,
+      unitId: c.org.a.id,
+      area: "business",
+      startsOn: "2027-01-01",
+    }),
+    status: {
+      anonymous: 401,
+      sysadmin: 404,
+      secadmin: 403,
+      auditor: 404,
+      officeA: 201,
+      officeA1: 404,
+      officeB: 404,
+      nobody: 404,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/portfolios/:id/end",
+    url: async (c) => `/api/portfolios/${await c.freshPortfolio(c.org.a1.id)}/end`,
+    body: () => ({ endsOn: "2027-06-30" }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/committee/delegations",
+    body: (c) => ({
+      institutionId: c.org.root.id,
+      delegatePersonId: c.accounts.officeA.personId,
+      purpose: "主持例会",
+      startsOn: "2027-03-01",
+      endsOn: "2027-03-31",
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "PUT",
+    route: "/api/security-settings",
+    body: () => ({ totpRequiredRoles: [], passwordRotationDays: null }),
+    status: ONLY("secadmin", 200),
+  },
   { method: "POST", route: "/api/auth/totp", body: () => ({ code: "123456" }), status: SIGNED_IN(409) },
-  { method: "POST", route: "/api/me/password", body: () => ({ currentPassword: "not-mine", newPassword: "一个足够长的新密码" }), status: SIGNED_IN(400) },
+  {
+    method: "POST",
+    route: "/api/me/password",
+    body: () => ({ currentPassword: "not-mine", newPassword: "一个足够长的新密码" }),
+    status: SIGNED_IN(400),
+  },
   // Administrators already use TOTP; business users here have none yet.
   { method: "POST", route: "/api/me/totp/setup", status: SIGNED_IN(200, adminsGet(409)) },
-  { method: "POST", route: "/api/me/totp/confirm", body: () => ({ code: "000000" }), status: SIGNED_IN(400, adminsGet(409)) },
-  { method: "POST", route: "/api/me/totp/disable", body: () => ({ password: PASSWORD }), status: SIGNED_IN(409, adminsGet(403)) },
-  { method: "POST", route: "/api/me/recovery-codes", body: () => ({ password: PASSWORD }), status: SIGNED_IN(409, adminsGet(200)) },
-  { method: "DELETE", route: "/api/me/sessions/:id", url: () => `/api/me/sessions/${uuidv7()}`, status: SIGNED_IN(404) },
+  {
+    method: "POST",
+    route: "/api/me/totp/confirm",
+    body: () => ({ code: "000000" }),
+    status: SIGNED_IN(400, adminsGet(409)),
+  },
+  {
+    method: "POST",
+    route: "/api/me/totp/disable",
+    body: () => ({ password: PASSWORD }),
+    status: SIGNED_IN(409, adminsGet(403)),
+  },
+  {
+    method: "POST",
+    route: "/api/me/recovery-codes",
+    body: () => ({ password: PASSWORD }),
+    status: SIGNED_IN(409, adminsGet(200)),
+  },
+  {
+    method: "DELETE",
+    route: "/api/me/sessions/:id",
+    url: () => `/api/me/sessions/${uuidv7()}`,
+    status: SIGNED_IN(404),
+  },
   { method: "POST", route: "/api/auth/logout", status: SIGNED_IN(204), freshSession: true },
 ];
 
@@ -150,6 +364,7 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       officeB: await createTestAccount(t.app, { username: "m-office-b", unitId: org.b.id }),
       nobody: await createTestAccount(t.app, { username: "m-nobody", unitId: org.a.id }),
     };
+    const grantee = await createTestAccount(t.app, { username: "m-grantee" });
     const by = accounts.secadmin.id;
     await grantRole(t.app, accounts.officeA.id, "secrecyOffice", org.a.id, by);
     await grantRole(t.app, accounts.officeA1.id, "secrecyOffice", org.a1.id, by);
@@ -157,18 +372,72 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
     const at = toInstant(clock());
     const clearance = async (personId: string | null) => {
       const id = uuidv7();
-      await t.app.db.kysely.insertInto("clearance").values({ id, person_id: personId ?? "", tier: "IMPORTANT", starts_on: "2026-01-01", ends_on: null, granted_by: by, created_at: at }).execute();
+      await t.app.db.kysely
+        .insertInto("clearance")
+        .values({
+          id,
+          person_id: personId ?? "",
+          tier: "IMPORTANT",
+          starts_on: "2026-01-01",
+          ends_on: null,
+          granted_by: by,
+          created_at: at,
+        })
+        .execute();
       return id;
     };
     for (const office of [accounts.officeA, accounts.officeA1, accounts.officeB]) await clearance(office.personId);
+    const appointment = async (personId: string | null, unitId: string, position: string) => {
+      const id = uuidv7();
+      await t.app.db.kysely
+        .insertInto("appointment")
+        .values({
+          id,
+          person_id: personId ?? "",
+          unit_id: unitId,
+          position,
+          acting: 0,
+          starts_on: "2026-01-01",
+          ends_on: null,
+          created_by: null,
+          created_at: at,
+        })
+        .execute();
+      return id;
+    };
+    const portfolio = async (personId: string | null, unitId: string, area: string) => {
+      const id = uuidv7();
+      await t.app.db.kysely
+        .insertInto("portfolio")
+        .values({
+          id,
+          person_id: personId ?? "",
+          unit_id: unitId,
+          area,
+          starts_on: "2026-01-01",
+          ends_on: null,
+          created_by: null,
+          created_at: at,
+        })
+        .execute();
+      return id;
+    };
+    await appointment(accounts.officeA.personId, org.a.id, "UNIT_HEAD");
+    await appointment(accounts.officeA1.personId, org.a1.id, "UNIT_HEAD");
+    await appointment(accounts.officeB.personId, org.b.id, "UNIT_HEAD");
+    await portfolio(accounts.officeA.personId, org.root.id, "secrecy");
     let n = 0;
     ctx = {
       t,
       org,
       accounts,
+      grantee,
       freshAccount: async () => (await createTestAccount(t.app, { username: `m-fresh-${++n}`, unitId: org.b.id })).id,
-      freshGrant: async () => grantRole(t.app, accounts.nobody.id, "liaison", org.a1.id, by),
-      freshClearance: async () => clearance((await createTestAccount(t.app, { username: `m-cleared-${++n}`, unitId: org.b.id })).personId),
+      freshGrant: async () => grantRole(t.app, grantee.id, "liaison", org.a1.id, by),
+      freshClearance: async () =>
+        clearance((await createTestAccount(t.app, { username: `m-cleared-${++n}`, unitId: org.b.id })).personId),
+      freshAppointment: async (unitId) => appointment(accounts.nobody.personId, unitId, "STAFF"),
+      freshPortfolio: async (unitId) => portfolio(accounts.nobody.personId, unitId, `area-${++n}`),
     };
   });
   afterAll(() => ctx.t.close());
@@ -189,7 +458,8 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
         const client = await clientFor(actor, row.freshSession === true);
         const url = row.url ? await row.url(ctx) : row.route;
         let body = row.body?.(ctx);
-        if (row.route === "/api/accounts" && row.method === "POST") body = { ...(body as object), unitId: ctx.org.b.id };
+        if (row.route === "/api/accounts" && row.method === "POST")
+          body = { ...(body as object), unitId: ctx.org.b.id };
         const res = await client.request(row.method, url, body);
         results.push(`${actor}:${res.statusCode}`);
         wanted.push(`${actor}:${expected(row, actor)}`);

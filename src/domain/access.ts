@@ -60,6 +60,13 @@ export function authorize(actor: Actor, action: Permission, resource: Resource =
 }
 
 /** The actor's abilities on one resource, for the response, so the UI never re-derives the rules. */
-export function abilitiesOn<A extends Permission>(actor: Actor, actions: readonly A[], resource: Resource = {}): Record<A, boolean> {
-  return Object.fromEntries(actions.map((action) => [action, authorize(actor, action, resource)])) as Record<A, boolean>;
+export function abilitiesOn<A extends Permission>(
+  actor: Actor,
+  actions: readonly A[],
+  resource: Resource = {},
+): Record<A, boolean> {
+  return Object.fromEntries(actions.map((action) => [action, authorize(actor, action, resource)])) as Record<
+    A,
+    boolean
+  >;
 }

@@ -23,17 +23,28 @@ export const PERMISSIONS = [
   // Business: the organization within the grant's scope.
   "unit.read",
   "person.read",
+  "org.manage",
+  "responsibility.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each administrator may do: 三员分立, each manages its own domain. */
 export const ADMIN_PERMISSIONS: Record<AdminRole, readonly Permission[]> = {
   SYS_ADMIN: ["account.read", "account.manage", "config.manage", "unit.read"],
-  SECURITY_ADMIN: ["grant.read", "grant.manage", "clearance.read", "clearance.manage", "securitySettings.manage", "account.read", "unit.read", "person.read"],
+  SECURITY_ADMIN: [
+    "grant.read",
+    "grant.manage",
+    "clearance.read",
+    "clearance.manage",
+    "securitySettings.manage",
+    "account.read",
+    "unit.read",
+    "person.read",
+  ],
   AUDITOR: ["audit.read", "audit.export", "unit.read"],
 };
 
-const ORGANIZATION_READERS: readonly Permission[] = ["unit.read", "person.read"];
+const ORGANIZATION_READERS: readonly Permission[] = ["unit.read", "person.read", "responsibility.read"];
 
 /** What each business role may do within its scope. Later capabilities extend these lists. */
 export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> = {
@@ -44,15 +55,14 @@ export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> =
   director: ORGANIZATION_READERS,
   deputyDirector: ORGANIZATION_READERS,
   member: ORGANIZATION_READERS,
-  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read"],
+  // The secrecy office keeps the organization's records (Art. 13): units, people, appointments, portfolios.
+  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read", "org.manage"],
   unitHead: ORGANIZATION_READERS,
   liaison: ORGANIZATION_READERS,
-  clearedPerson: ["unit.read"],
+  clearedPerson: ["unit.read", "responsibility.read"],
 };
 
 /** The permissions a role carries. */
 export function permissionsOf(role: Role): readonly Permission[] {
-  return role in ADMIN_PERMISSIONS
-    ? ADMIN_PERMISSIONS[role as AdminRole]
-    : BUSINESS_PERMISSIONS[role as BusinessRole];
+  return role in ADMIN_PERMISSIONS ? ADMIN_PERMISSIONS[role as AdminRole] : BUSINESS_PERMISSIONS[role as BusinessRole];
 }

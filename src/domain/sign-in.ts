@@ -36,6 +36,7 @@ export function passwordExpired(changedAt: string | null, rotationDays: number |
 /** After a failed attempt: the new failure count and, when the threshold is reached, the lock's end. */
 export function afterFailure(failedLogins: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
   const failures = failedLogins + 1;
-  if (failures >= LOCKOUT_THRESHOLD) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };
+  if (failures >= LOCKOUT_THRESHOLD)
+    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };
   return { failedLogins: failures, lockedUntil: null };
 }

@@ -8,10 +8,18 @@ import { registerAccountRoutes } from "./accounts/routes.js";
 import { registerAuditLogRoutes } from "./audit-log/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerOrgRoutes } from "./org/routes.js";
+import { registerResponsibilityRoutes } from "./responsibility/routes.js";
 
 type FeatureRegistration = (app: FastifyInstance) => Promise<void> | void;
 
-const features: FeatureRegistration[] = [registerAuthRoutes, registerAccountRoutes, registerAccessRoutes, registerOrgRoutes, registerAuditLogRoutes];
+const features: FeatureRegistration[] = [
+  registerAuthRoutes,
+  registerAccountRoutes,
+  registerAccessRoutes,
+  registerOrgRoutes,
+  registerResponsibilityRoutes,
+  registerAuditLogRoutes,
+];
 
 /** Registers every feature's routes on the app. */
 export async function registerFeatures(app: FastifyInstance): Promise<void> {

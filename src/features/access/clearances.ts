@@ -53,13 +53,22 @@ export async function createClearance(
   const app = request.server;
   const endsOn = input.endsOn ?? null;
   if (endsOn !== null && endsOn < input.startsOn) {
-    throw new AppError("VALIDATION_FAILED", { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" }, { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
+      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
+    );
   }
   const id = uuidv7();
   const now = app.clock();
   await app.db.kysely.transaction().execute(async (trx) => {
     const person = await trx.selectFrom("person").select("id").where("id", "=", input.personId).executeTakeFirst();
-    if (!person) throw new AppError("VALIDATION_FAILED", { zh: "人员不存在", en: "No such person" }, { issues: [{ field: "body.personId", message: "人员不存在" }] });
+    if (!person)
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { zh: "人员不存在", en: "No such person" },
+        { issues: [{ field: "body.personId", message: "人员不存在" }] },
+      );
     const overlapping = await trx
       .selectFrom("clearance")
       .select(["id", "tier", "starts_on"])
@@ -70,15 +79,32 @@ export async function createClearance(
     if (overlapping) {
       throw new AppError(
         "CONFLICT",
-        { zh: `该人员在此期间已有涉密等级记录（自 ${overlapping.starts_on} 起），请先终止原记录`, en: `The person already has a tier in that period (from ${overlapping.starts_on}); end it first` },
+        {
+          zh: `该人员在此期间已有涉密等级记录（自 ${overlapping.starts_on} 起），请先终止原记录`,
+          en: `The person already has a tier in that period (from ${overlapping.starts_on}); end it first`,
+        },
         { conflictingClearanceId: overlapping.id },
       );
     }
     await trx
       .insertInto("clearance")
-      .values({ id, person_id: input.personId, tier: input.tier, starts_on: input.startsOn, ends_on: endsOn, granted_by: request.auth?.account.id ?? "", created_at: toInstant(now) })
+      .values({
+        id,
+        person_id: input.personId,
+        tier: input.tier,
+        starts_on: input.startsOn,
+        ends_on: endsOn,
+        granted_by: request.auth?.account.id ?? "",
+        created_at: toInstant(now),
+      })
       .execute();
-    await app.audit.append(trx, { ...auditContext(request), action: "clearance.create", object: { type: "clearance", id }, result: "success", details: { ...input, endsOn } });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "clearance.create",
+      object: { type: "clearance", id },
+      result: "success",
+      details: { ...input, endsOn },
+    });
   });
   return id;
 }
@@ -87,13 +113,32 @@ export async function createClearance(
 export async function endClearance(request: FastifyRequest, id: string, endsOn: string): Promise<void> {
   const app = request.server;
   await app.db.kysely.transaction().execute(async (trx) => {
-    const clearance = await trx.selectFrom("clearance").select(["id", "starts_on", "ends_on"]).where("id", "=", id).executeTakeFirst();
+    const clearance = await trx
+      .selectFrom("clearance")
+      .select(["id", "starts_on", "ends_on"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!clearance) throw new AppError("NOT_FOUND", { zh: "涉密等级记录不存在", en: "No such clearance" });
-    if (clearance.ends_on !== null) throw new AppError("CONFLICT", { zh: `该记录已于 ${clearance.ends_on} 终止`, en: `It already ended on ${clearance.ends_on}` }, { state: "ended" });
+    if (clearance.ends_on !== null)
+      throw new AppError(
+        "CONFLICT",
+        { zh: `该记录已于 ${clearance.ends_on} 终止`, en: `It already ended on ${clearance.ends_on}` },
+        { state: "ended" },
+      );
     if (endsOn < clearance.starts_on) {
-      throw new AppError("VALIDATION_FAILED", { zh: "终止日期不能早于开始日期", en: "The end date cannot be before the start date" }, { issues: [{ field: "body.endsOn", message: "终止日期不能早于开始日期" }] });
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { zh: "终止日期不能早于开始日期", en: "The end date cannot be before the start date" },
+        { issues: [{ field: "body.endsOn", message: "终止日期不能早于开始日期" }] },
+      );
     }
     await trx.updateTable("clearance").set({ ends_on: endsOn }).where("id", "=", id).execute();
-    await app.audit.append(trx, { ...auditContext(request), action: "clearance.end", object: { type: "clearance", id }, result: "success", details: { endsOn } });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "clearance.end",
+      object: { type: "clearance", id },
+      result: "success",
+      details: { endsOn },
+    });
   });
 }

@@ -46,7 +46,19 @@ export function presentGrant(row: GrantRow, now: Date): GrantView {
     unitName: row.unit_name,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
-    active: row.revoked_at === null && grantActive({ id: row.id, role: row.role as BusinessRole, unitId: row.unit_id, unitPath: "", startsOn: row.starts_on, endsOn: row.ends_on }, today),
+    active:
+      row.revoked_at === null &&
+      grantActive(
+        {
+          id: row.id,
+          role: row.role as BusinessRole,
+          unitId: row.unit_id,
+          unitPath: "",
+          startsOn: row.starts_on,
+          endsOn: row.ends_on,
+        },
+        today,
+      ),
     revokedAt: row.revoked_at,
     createdAt: row.created_at,
   };
@@ -54,14 +66,23 @@ export function presentGrant(row: GrantRow, now: Date): GrantView {
 
 const ADMIN_HOLDS_NOTHING = new AppError(
   "CONFLICT",
-  { zh: "三员账号不能被授予业务角色（三员分立）", en: "An administrator account cannot hold a business role (separation of the three administrators)" },
+  {
+    zh: "三员账号不能被授予业务角色（三员分立）",
+    en: "An administrator account cannot hold a business role (separation of the three administrators)",
+  },
   { issues: [{ field: "body.accountId", message: "三员账号不能被授予业务角色" }] },
 );
 
 /** Grants a role on a unit subtree. The database refuses it too if the account is an administrator's. */
 export async function createGrant(
   request: FastifyRequest,
-  input: { accountId: string; role: BusinessRole; unitId: string; startsOn: string; endsOn?: string | null | undefined },
+  input: {
+    accountId: string;
+    role: BusinessRole;
+    unitId: string;
+    startsOn: string;
+    endsOn?: string | null | undefined;
+  },
 ): Promise<string> {
   const app = request.server;
   const db = app.db.kysely;
@@ -69,12 +90,26 @@ export async function createGrant(
     db.selectFrom("account").select(["id", "admin_role"]).where("id", "=", input.accountId).executeTakeFirst(),
     db.selectFrom("unit").select("id").where("id", "=", input.unitId).executeTakeFirst(),
   ]);
-  if (!account) throw new AppError("VALIDATION_FAILED", { zh: "账号不存在", en: "No such account" }, { issues: [{ field: "body.accountId", message: "账号不存在" }] });
-  if (!unit) throw new AppError("VALIDATION_FAILED", { zh: "单位不存在", en: "No such unit" }, { issues: [{ field: "body.unitId", message: "单位不存在" }] });
+  if (!account)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { zh: "账号不存在", en: "No such account" },
+      { issues: [{ field: "body.accountId", message: "账号不存在" }] },
+    );
+  if (!unit)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { zh: "单位不存在", en: "No such unit" },
+      { issues: [{ field: "body.unitId", message: "单位不存在" }] },
+    );
   if (account.admin_role !== null) throw ADMIN_HOLDS_NOTHING;
   const endsOn = input.endsOn ?? null;
   if (endsOn !== null && endsOn < input.startsOn) {
-    throw new AppError("VALIDATION_FAILED", { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" }, { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
+      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
+    );
   }
   const id = uuidv7();
   const actor = request.auth?.account.id ?? "";
@@ -82,9 +117,26 @@ export async function createGrant(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("role_grant")
-      .values({ id, account_id: input.accountId, role: input.role, unit_id: input.unitId, starts_on: input.startsOn, ends_on: endsOn, granted_by: actor, created_at: toInstant(now), revoked_at: null, revoked_by: null })
+      .values({
+        id,
+        account_id: input.accountId,
+        role: input.role,
+        unit_id: input.unitId,
+        starts_on: input.startsOn,
+        ends_on: endsOn,
+        granted_by: actor,
+        created_at: toInstant(now),
+        revoked_at: null,
+        revoked_by: null,
+      })
       .execute();
-    await app.audit.append(trx, { ...auditContext(request), action: "grant.create", object: { type: "role_grant", id }, result: "success", details: { ...input, endsOn } });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "grant.create",
+      object: { type: "role_grant", id },
+      result: "success",
+      details: { ...input, endsOn },
+    });
   });
   return id;
 }
@@ -94,10 +146,28 @@ export async function revokeGrant(request: FastifyRequest, id: string): Promise<
   const app = request.server;
   const now = app.clock();
   await app.db.kysely.transaction().execute(async (trx) => {
-    const grant = await trx.selectFrom("role_grant").select(["id", "revoked_at"]).where("id", "=", id).executeTakeFirst();
+    const grant = await trx
+      .selectFrom("role_grant")
+      .select(["id", "revoked_at"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!grant) throw new AppError("NOT_FOUND", { zh: "授权记录不存在", en: "No such grant" });
-    if (grant.revoked_at) throw new AppError("CONFLICT", { zh: "该授权已于此前撤销", en: "The grant was already revoked" }, { state: "revoked" });
-    await trx.updateTable("role_grant").set({ revoked_at: toInstant(now), revoked_by: request.auth?.account.id ?? null }).where("id", "=", id).execute();
-    await app.audit.append(trx, { ...auditContext(request), action: "grant.revoke", object: { type: "role_grant", id }, result: "success" });
+    if (grant.revoked_at)
+      throw new AppError(
+        "CONFLICT",
+        { zh: "该授权已于此前撤销", en: "The grant was already revoked" },
+        { state: "revoked" },
+      );
+    await trx
+      .updateTable("role_grant")
+      .set({ revoked_at: toInstant(now), revoked_by: request.auth?.account.id ?? null })
+      .where("id", "=", id)
+      .execute();
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "grant.revoke",
+      object: { type: "role_grant", id },
+      result: "success",
+    });
   });
 }

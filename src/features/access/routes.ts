@@ -4,8 +4,11 @@ import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { requirePermission } from "../../platform/access/require.js";
 import { auditContext } from "../../platform/access/request-auth.js";
 import { visibleTo } from "../../platform/access/visible-to.js";
-import { containsText } from "../../platform/db/like.js";
-import { forgetSecuritySettings, readSecuritySettings, writeSecuritySettings } from "../../platform/settings/security-settings.js";
+import {
+  forgetSecuritySettings,
+  readSecuritySettings,
+  writeSecuritySettings,
+} from "../../platform/settings/security-settings.js";
 import { clearanceQuery, createClearance, endClearance, presentClearance } from "./clearances.js";
 import {
   ClearanceListQuerySchema,
@@ -18,8 +21,6 @@ import {
   GrantListSchema,
   GrantSchema,
   IdParamsSchema,
-  PersonListQuerySchema,
-  PersonListSchema,
   SecuritySettingsSchema,
 } from "./contract.js";
 import { createGrant, grantQuery, presentGrant, revokeGrant } from "./grants.js";
@@ -37,7 +38,14 @@ export function registerAccessRoutes(app: FastifyInstance): void {
 
   r.get(
     "/api/grants",
-    { schema: { tags, summary: "授权列表 / Role grants", querystring: GrantListQuerySchema, response: { 200: GrantListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "授权列表 / Role grants",
+        querystring: GrantListQuerySchema,
+        response: { 200: GrantListSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "grant.read");
       const { accountId, role, includeRevoked, cursor, limit } = request.query;
@@ -57,7 +65,14 @@ export function registerAccessRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/grants",
-    { schema: { tags, summary: "授予角色 / Grant a role on a unit subtree", body: CreateGrantRequestSchema, response: { 201: GrantSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "授予角色 / Grant a role on a unit subtree",
+        body: CreateGrantRequestSchema,
+        response: { 201: GrantSchema },
+      },
+    },
     async (request, reply) => {
       await requirePermission(request, "grant.manage", {}, { type: "role_grant", id: null });
       const id = await createGrant(request, request.body);
@@ -72,14 +87,23 @@ export function registerAccessRoutes(app: FastifyInstance): void {
     async (request) => {
       await requirePermission(request, "grant.manage", {}, { type: "role_grant", id: request.params.id });
       await revokeGrant(request, request.params.id);
-      const row = await grantQuery(app.db.kysely).where("role_grant.id", "=", request.params.id).executeTakeFirstOrThrow();
+      const row = await grantQuery(app.db.kysely)
+        .where("role_grant.id", "=", request.params.id)
+        .executeTakeFirstOrThrow();
       return presentGrant(row, app.clock());
     },
   );
 
   r.get(
     "/api/clearances",
-    { schema: { tags, summary: "涉密人员等级 / Clearances", querystring: ClearanceListQuerySchema, response: { 200: ClearanceListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "涉密人员等级 / Clearances",
+        querystring: ClearanceListQuerySchema,
+        response: { 200: ClearanceListSchema },
+      },
+    },
     async (request) => {
       const actor = await requirePermission(request, "clearance.read");
       const { personId, tier, cursor, limit } = request.query;
@@ -99,7 +123,14 @@ export function registerAccessRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/clearances",
-    { schema: { tags, summary: "核定涉密等级 / Record a clearance tier", body: CreateClearanceRequestSchema, response: { 201: ClearanceSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "核定涉密等级 / Record a clearance tier",
+        body: CreateClearanceRequestSchema,
+        response: { 201: ClearanceSchema },
+      },
+    },
     async (request, reply) => {
       await requirePermission(request, "clearance.manage", {}, { type: "clearance", id: null });
       const id = await createClearance(request, request.body);
@@ -110,11 +141,21 @@ export function registerAccessRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/clearances/:id/end",
-    { schema: { tags, summary: "终止涉密等级 / End a clearance", params: IdParamsSchema, body: EndClearanceRequestSchema, response: { 200: ClearanceSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "终止涉密等级 / End a clearance",
+        params: IdParamsSchema,
+        body: EndClearanceRequestSchema,
+        response: { 200: ClearanceSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "clearance.manage", {}, { type: "clearance", id: request.params.id });
       await endClearance(request, request.params.id, request.body.endsOn);
-      const row = await clearanceQuery(app.db.kysely).where("clearance.id", "=", request.params.id).executeTakeFirstOrThrow();
+      const row = await clearanceQuery(app.db.kysely)
+        .where("clearance.id", "=", request.params.id)
+        .executeTakeFirstOrThrow();
       return presentClearance(row, app.clock());
     },
   );
@@ -131,38 +172,33 @@ export function registerAccessRoutes(app: FastifyInstance): void {
 
   r.put(
     "/api/security-settings",
-    { schema: { tags, summary: "修改安全设置 / Change security settings", body: SecuritySettingsSchema, response: { 200: SecuritySettingsSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "修改安全设置 / Change security settings",
+        body: SecuritySettingsSchema,
+        response: { 200: SecuritySettingsSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "securitySettings.manage", {}, { type: "setting", id: "security" });
       const before = await readSecuritySettings(app.db.kysely);
-      const after = { totpRequiredRoles: [...new Set(request.body.totpRequiredRoles)], passwordRotationDays: request.body.passwordRotationDays };
+      const after = {
+        totpRequiredRoles: [...new Set(request.body.totpRequiredRoles)],
+        passwordRotationDays: request.body.passwordRotationDays,
+      };
       await app.db.kysely.transaction().execute(async (trx) => {
         await writeSecuritySettings(trx, after, app.clock());
-        await app.audit.append(trx, { ...auditContext(request), action: "securitySettings.update", object: { type: "setting", id: "security" }, result: "success", details: { before, after } });
+        await app.audit.append(trx, {
+          ...auditContext(request),
+          action: "securitySettings.update",
+          object: { type: "setting", id: "security" },
+          result: "success",
+          details: { before, after },
+        });
       });
       forgetSecuritySettings(app.db.kysely);
       return after;
-    },
-  );
-
-  r.get(
-    "/api/people",
-    { schema: { tags, summary: "人员（供选择）/ People to pick from", querystring: PersonListQuerySchema, response: { 200: PersonListSchema } } },
-    async (request) => {
-      const actor = await requirePermission(request, "person.read");
-      const { q, cursor, limit } = request.query;
-      const rows = await app.db.kysely
-        .selectFrom("person")
-        .leftJoin("unit", "unit.id", "person.unit_id")
-        .select(["person.id", "person.name", "unit.name as unit_name"])
-        .where(visibleTo(actor, "person.read", "unit.path"))
-        .$if(q !== undefined && q !== "", (qb) => qb.where(containsText("person.name", q ?? "")))
-        .$if(cursor !== undefined, (qb) => qb.where("person.id", ">", cursor ?? ""))
-        .orderBy("person.id")
-        .limit(limit + 1)
-        .execute();
-      const { rows: items, nextCursor } = page(rows, limit);
-      return { items: items.map((row) => ({ id: row.id, name: row.name, unitName: row.unit_name })), nextCursor };
     },
   );
 }

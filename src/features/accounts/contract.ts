@@ -16,7 +16,9 @@ export const AccountSchema = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
-  person: z.object({ id: z.string(), name: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable() }).nullable(),
+  person: z
+    .object({ id: z.string(), name: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable() })
+    .nullable(),
   abilities: z.object({ manage: z.boolean() }),
 });
 export type Account = z.infer<typeof AccountSchema>;

@@ -18,7 +18,10 @@ export const INITIAL_ADMINISTRATORS = [
   { key: "auditor", username: "auditor", role: "AUDITOR", displayName: "安全审计员" },
 ] as const satisfies readonly { key: string; username: string; role: AdminRole; displayName: string }[];
 
-export type InitialCredentials = Record<(typeof INITIAL_ADMINISTRATORS)[number]["key"], { username: string; password: string }>;
+export type InitialCredentials = Record<
+  (typeof INITIAL_ADMINISTRATORS)[number]["key"],
+  { username: string; password: string }
+>;
 
 /** Whether the database has no account yet. */
 export async function needsInitialization(db: Kysely<Database>): Promise<boolean> {
@@ -40,7 +43,16 @@ export async function initializeInstitution(
     const rootId = uuidv7();
     await trx
       .insertInto("unit")
-      .values({ id: rootId, parent_id: null, path: `/${rootId}/`, name: options.institutionName, kind: "institution", sort_order: 0, created_at: at, updated_at: at })
+      .values({
+        id: rootId,
+        parent_id: null,
+        path: `/${rootId}/`,
+        name: options.institutionName,
+        kind: "institution",
+        sort_order: 0,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const credentials: Partial<InitialCredentials> = {};
     for (const [index, admin] of INITIAL_ADMINISTRATORS.entries()) {

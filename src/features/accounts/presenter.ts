@@ -42,7 +42,9 @@ export function presentAccount(row: AccountRow, canManage: boolean): Account {
     mustChangePassword: row.must_change_password === 1,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
-    person: row.person_id ? { id: row.person_id, name: row.person_name ?? "", unitId: row.person_unit_id, unitName: row.unit_name } : null,
+    person: row.person_id
+      ? { id: row.person_id, name: row.person_name ?? "", unitId: row.person_unit_id, unitName: row.unit_name }
+      : null,
     // Administrator accounts are outside the system administrator's reach: 三员 check each other.
     abilities: { manage: canManage && row.admin_role === null },
   };

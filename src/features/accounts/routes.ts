@@ -31,34 +31,65 @@ export function registerAccountRoutes(app: FastifyInstance): void {
 
   r.get(
     "/api/accounts",
-    { schema: { tags, summary: "账号列表 / Accounts", querystring: AccountListQuerySchema, response: { 200: AccountListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "账号列表 / Accounts",
+        querystring: AccountListQuerySchema,
+        response: { 200: AccountListSchema },
+      },
+    },
     async (request) => {
       const actor = await requirePermission(request, "account.read");
       const { q, status, cursor, limit } = request.query;
-      let query = accountQuery(app.db.kysely).orderBy("account.username").limit(limit + 1);
+      let query = accountQuery(app.db.kysely)
+        .orderBy("account.username")
+        .limit(limit + 1);
       if (cursor) query = query.where("account.username", ">", cursor);
       if (status) query = query.where("account.status", "=", status);
-      if (q) query = query.where((eb) => eb.or([containsText("account.username", q), containsText("account.display_name", q)]));
+      if (q)
+        query = query.where((eb) =>
+          eb.or([containsText("account.username", q), containsText("account.display_name", q)]),
+        );
       const rows = await query.execute();
       const page = rows.slice(0, limit);
       const canManage = authorize(actor, "account.manage");
-      return { items: page.map((row) => presentAccount(row, canManage)), nextCursor: rows.length > limit ? (page.at(-1)?.username ?? null) : null };
+      return {
+        items: page.map((row) => presentAccount(row, canManage)),
+        nextCursor: rows.length > limit ? (page.at(-1)?.username ?? null) : null,
+      };
     },
   );
 
   r.post(
     "/api/accounts",
-    { schema: { tags, summary: "创建账号 / Create an account", body: CreateAccountRequestSchema, response: { 201: OneTimePasswordSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "创建账号 / Create an account",
+        body: CreateAccountRequestSchema,
+        response: { 201: OneTimePasswordSchema },
+      },
+    },
     async (request, reply) => {
       await requirePermission(request, "account.manage", {}, { type: "account", id: null });
       const created = await createAccount(request, request.body);
-      return reply.status(201).send({ account: await loadAccount(request, created.id), oneTimePassword: created.oneTimePassword });
+      return reply
+        .status(201)
+        .send({ account: await loadAccount(request, created.id), oneTimePassword: created.oneTimePassword });
     },
   );
 
   r.get(
     "/api/accounts/:id",
-    { schema: { tags, summary: "账号详情 / One account", params: AccountIdParamsSchema, response: { 200: AccountSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "账号详情 / One account",
+        params: AccountIdParamsSchema,
+        response: { 200: AccountSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "account.read", {}, { type: "account", id: request.params.id });
       return loadAccount(request, request.params.id);
@@ -67,7 +98,15 @@ export function registerAccountRoutes(app: FastifyInstance): void {
 
   r.patch(
     "/api/accounts/:id",
-    { schema: { tags, summary: "停用、启用或改名 / Disable, enable or rename", params: AccountIdParamsSchema, body: UpdateAccountRequestSchema, response: { 200: AccountSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "停用、启用或改名 / Disable, enable or rename",
+        params: AccountIdParamsSchema,
+        body: UpdateAccountRequestSchema,
+        response: { 200: AccountSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "account.manage", {}, { type: "account", id: request.params.id });
       await updateAccount(request, request.params.id, request.body);
@@ -77,7 +116,14 @@ export function registerAccountRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/accounts/:id/reset-password",
-    { schema: { tags, summary: "重置为一次性密码 / Reset to a one-time password", params: AccountIdParamsSchema, response: { 200: OneTimePasswordSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "重置为一次性密码 / Reset to a one-time password",
+        params: AccountIdParamsSchema,
+        response: { 200: OneTimePasswordSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "account.manage", {}, { type: "account", id: request.params.id });
       const password = await resetPassword(request, request.params.id);

@@ -36,7 +36,11 @@ export const AuditFilterSchema = z.strictObject({
 });
 
 export const AuditListQuerySchema = AuditFilterSchema.extend({
-  cursor: z.string().regex(/^\d{1,15}$/).optional().describe("seq of the last entry of the previous page"),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional()
+    .describe("seq of the last entry of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const AuditListSchema = pageOf(AuditEntrySchema);

@@ -17,21 +17,25 @@ export interface AuditFilter {
 /** Entries matching the filter, newest first; `beforeSeq` continues a page. */
 export function auditEntries(db: Kysely<Database>, filter: AuditFilter, beforeSeq?: number) {
   const { from, to, actor, action, objectType, objectId, result } = filter;
-  return db
-    .selectFrom("audit_entry")
-    .selectAll()
-    // Stored instants are UTC text; a filter given with any offset is normalized to compare as text.
-    .$if(from !== undefined, (q) => q.where("at", ">=", toInstant(new Date(from ?? ""))))
-    .$if(to !== undefined, (q) => q.where("at", "<", toInstant(new Date(to ?? ""))))
-    .$if(actor !== undefined, (q) => q.where("actor_username", "=", (actor ?? "").toLowerCase()))
-    .$if(action !== undefined, (q) =>
-      action?.endsWith(".") ? q.where("action", ">=", action).where("action", "<", action.slice(0, -1) + "/") : q.where("action", "=", action ?? ""),
-    )
-    .$if(objectType !== undefined, (q) => q.where("object_type", "=", objectType ?? ""))
-    .$if(objectId !== undefined, (q) => q.where("object_id", "=", objectId ?? ""))
-    .$if(result !== undefined, (q) => q.where("result", "=", result ?? "success"))
-    .$if(beforeSeq !== undefined, (q) => q.where("seq", "<", beforeSeq ?? 0))
-    .orderBy("seq", "desc");
+  return (
+    db
+      .selectFrom("audit_entry")
+      .selectAll()
+      // Stored instants are UTC text; a filter given with any offset is normalized to compare as text.
+      .$if(from !== undefined, (q) => q.where("at", ">=", toInstant(new Date(from ?? ""))))
+      .$if(to !== undefined, (q) => q.where("at", "<", toInstant(new Date(to ?? ""))))
+      .$if(actor !== undefined, (q) => q.where("actor_username", "=", (actor ?? "").toLowerCase()))
+      .$if(action !== undefined, (q) =>
+        action?.endsWith(".")
+          ? q.where("action", ">=", action).where("action", "<", action.slice(0, -1) + "/")
+          : q.where("action", "=", action ?? ""),
+      )
+      .$if(objectType !== undefined, (q) => q.where("object_type", "=", objectType ?? ""))
+      .$if(objectId !== undefined, (q) => q.where("object_id", "=", objectId ?? ""))
+      .$if(result !== undefined, (q) => q.where("result", "=", result ?? "success"))
+      .$if(beforeSeq !== undefined, (q) => q.where("seq", "<", beforeSeq ?? 0))
+      .orderBy("seq", "desc")
+  );
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof auditEntries>["executeTakeFirstOrThrow"]>>;

@@ -19,11 +19,20 @@ export function registerAuditLogRoutes(app: FastifyInstance): void {
 
   r.get(
     "/api/audit-entries",
-    { schema: { tags, summary: "审计日志 / Audit log", querystring: AuditListQuerySchema, response: { 200: AuditListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "审计日志 / Audit log",
+        querystring: AuditListQuerySchema,
+        response: { 200: AuditListSchema },
+      },
+    },
     async (request) => {
       await requirePermission(request, "audit.read");
       const { cursor, limit, ...filter } = request.query;
-      const rows = await auditEntries(app.db.kysely, filter, cursor ? Number(cursor) : undefined).limit(limit + 1).execute();
+      const rows = await auditEntries(app.db.kysely, filter, cursor ? Number(cursor) : undefined)
+        .limit(limit + 1)
+        .execute();
       const items = rows.slice(0, limit).map(presentAuditEntry);
       return { items, nextCursor: rows.length > limit ? String(items.at(-1)?.seq ?? "") : null };
     },
@@ -36,15 +45,35 @@ export function registerAuditLogRoutes(app: FastifyInstance): void {
       await requirePermission(request, "audit.export");
       const { format, ...filter } = request.query;
       const now = app.clock();
-      if (!(await hitRateLimit(app.db.kysely, `export:${request.auth?.account.id ?? ""}`, EXPORTS_PER_HOUR, 3_600_000, now))) {
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请一小时后再试", en: "Too many exports; try again in an hour" });
+      if (
+        !(await hitRateLimit(
+          app.db.kysely,
+          `export:${request.auth?.account.id ?? ""}`,
+          EXPORTS_PER_HOUR,
+          3_600_000,
+          now,
+        ))
+      ) {
+        throw new AppError("RATE_LIMITED", {
+          zh: "导出过于频繁，请一小时后再试",
+          en: "Too many exports; try again in an hour",
+        });
       }
       const rows = await auditEntries(app.db.kysely, filter).limit(EXPORT_MAX_ROWS).execute();
       const entries = rows.map(presentAuditEntry);
       // The export is itself audited, committed before the file leaves.
-      await app.audit.record({ ...auditContext(request), action: "audit.export", object: null, result: "success", details: { filter, format, rows: entries.length } });
+      await app.audit.record({
+        ...auditContext(request),
+        action: "audit.export",
+        object: null,
+        result: "success",
+        details: { filter, format, rows: entries.length },
+      });
       const stamp = toInstant(now).replace(/[-:]/g, "").slice(0, 15);
-      const body = format === "csv" ? toCsv(entries) : entries.map((entry) => JSON.stringify(entry)).join("\n") + (entries.length ? "\n" : "");
+      const body =
+        format === "csv"
+          ? toCsv(entries)
+          : entries.map((entry) => JSON.stringify(entry)).join("\n") + (entries.length ? "\n" : "");
       return reply
         .header("content-disposition", `attachment; filename="audit-${stamp}.${format}"`)
         .type(format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")

@@ -16,7 +16,9 @@ export async function presentMe(request: FastifyRequest, auth: RequestAuth): Pro
     account.person_id
       ? db.selectFrom("person").select(["id", "name", "unit_id"]).where("id", "=", account.person_id).executeTakeFirst()
       : Promise.resolve(undefined),
-    grantUnitIds.length ? db.selectFrom("unit").select(["id", "name"]).where("id", "in", grantUnitIds).execute() : Promise.resolve([]),
+    grantUnitIds.length
+      ? db.selectFrom("unit").select(["id", "name"]).where("id", "in", grantUnitIds).execute()
+      : Promise.resolve([]),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const abilities = Object.fromEntries(

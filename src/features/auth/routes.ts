@@ -20,7 +20,14 @@ import {
   PendingStepSchema,
 } from "./contract.js";
 import { presentMe } from "./me.js";
-import { changePassword, confirmTotp, disableTotp, endOwnSession, renewRecoveryCodes, setUpTotp } from "./own-security.js";
+import {
+  changePassword,
+  confirmTotp,
+  disableTotp,
+  endOwnSession,
+  renewRecoveryCodes,
+  setUpTotp,
+} from "./own-security.js";
 import { signInWithCode, signInWithPassword, type Issued } from "./sign-in.js";
 
 const tags = ["auth"];
@@ -30,7 +37,11 @@ const publicRoute = { access: "public" } as const;
 /** Installs a new session cookie and answers with the state of the new session. */
 async function answerWithSession(request: FastifyRequest, reply: FastifyReply, issued: Issued) {
   const app = request.server;
-  const account = await app.db.kysely.selectFrom("account").selectAll().where("id", "=", issued.session.account_id).executeTakeFirstOrThrow();
+  const account = await app.db.kysely
+    .selectFrom("account")
+    .selectAll()
+    .where("id", "=", issued.session.account_id)
+    .executeTakeFirstOrThrow();
   const auth = await describeSession(app, issued.session, account, app.clock());
   reply.header("set-cookie", sessionCookie(issued.token, isSecure(request)));
   return { pending: auth.pending, csrfToken: issued.session.csrf_token };
@@ -46,7 +57,13 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: "当前会话状态 / Current session state",
-        response: { 200: z.object({ authenticated: z.boolean(), pending: z.array(PendingStepSchema), csrfToken: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            authenticated: z.boolean(),
+            pending: z.array(PendingStepSchema),
+            csrfToken: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -58,16 +75,36 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/auth/login",
-    { config: publicRoute, schema: { tags, summary: "登录 / Sign in", body: LoginRequestSchema, response: { 200: SessionStateSchema } } },
-    async (request, reply) => answerWithSession(request, reply, await signInWithPassword(request, request.body.username, request.body.password)),
+    {
+      config: publicRoute,
+      schema: { tags, summary: "登录 / Sign in", body: LoginRequestSchema, response: { 200: SessionStateSchema } },
+    },
+    async (request, reply) =>
+      answerWithSession(
+        request,
+        reply,
+        await signInWithPassword(request, request.body.username, request.body.password),
+      ),
   );
 
   r.post(
     "/api/auth/totp",
-    { config: pending, schema: { tags, summary: "输入动态验证码或恢复码 / Second factor", body: TotpRequestSchema, response: { 200: SessionStateSchema } } },
+    {
+      config: pending,
+      schema: {
+        tags,
+        summary: "输入动态验证码或恢复码 / Second factor",
+        body: TotpRequestSchema,
+        response: { 200: SessionStateSchema },
+      },
+    },
     async (request, reply) => {
       const auth = authOf(request);
-      return answerWithSession(request, reply, await signInWithCode(request, auth.session, auth.account, request.body.code));
+      return answerWithSession(
+        request,
+        reply,
+        await signInWithCode(request, auth.session, auth.account, request.body.code),
+      );
     },
   );
 
@@ -91,16 +128,32 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/me/password",
-    { config: pending, schema: { tags, summary: "修改密码 / Change password", body: ChangePasswordRequestSchema, response: { 200: SessionStateSchema } } },
+    {
+      config: pending,
+      schema: {
+        tags,
+        summary: "修改密码 / Change password",
+        body: ChangePasswordRequestSchema,
+        response: { 200: SessionStateSchema },
+      },
+    },
     async (request, reply) => {
-      const issued = await changePassword(request, authOf(request), request.body.currentPassword, request.body.newPassword);
+      const issued = await changePassword(
+        request,
+        authOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return answerWithSession(request, reply, issued);
     },
   );
 
   r.post(
     "/api/me/totp/setup",
-    { config: pending, schema: { tags, summary: "开始设置两步验证 / Start TOTP enrolment", response: { 200: TotpSetupSchema } } },
+    {
+      config: pending,
+      schema: { tags, summary: "开始设置两步验证 / Start TOTP enrolment", response: { 200: TotpSetupSchema } },
+    },
     async (request) => {
       const auth = authOf(request);
       mustNotHaveCodePending(auth.pending);
@@ -110,7 +163,15 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/me/totp/confirm",
-    { config: pending, schema: { tags, summary: "确认两步验证 / Confirm TOTP enrolment", body: TotpRequestSchema, response: { 200: RecoveryCodesSchema } } },
+    {
+      config: pending,
+      schema: {
+        tags,
+        summary: "确认两步验证 / Confirm TOTP enrolment",
+        body: TotpRequestSchema,
+        response: { 200: RecoveryCodesSchema },
+      },
+    },
     async (request) => {
       const auth = authOf(request);
       mustNotHaveCodePending(auth.pending);
@@ -120,7 +181,14 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/me/totp/disable",
-    { schema: { tags, summary: "关闭两步验证 / Turn TOTP off", body: PasswordConfirmRequestSchema, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: "关闭两步验证 / Turn TOTP off",
+        body: PasswordConfirmRequestSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await disableTotp(request, authOf(request), request.body.password);
       return reply.status(204).send(null);
@@ -129,7 +197,14 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   r.post(
     "/api/me/recovery-codes",
-    { schema: { tags, summary: "重新生成恢复码 / Renew recovery codes", body: PasswordConfirmRequestSchema, response: { 200: RecoveryCodesSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "重新生成恢复码 / Renew recovery codes",
+        body: PasswordConfirmRequestSchema,
+        response: { 200: RecoveryCodesSchema },
+      },
+    },
     async (request) => renewRecoveryCodes(request, authOf(request), request.body.password),
   );
 
@@ -162,7 +237,14 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   r.delete(
     "/api/me/sessions/:id",
-    { schema: { tags, summary: "结束我的一个会话 / End one of my sessions", params: SessionIdParamsSchema, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: "结束我的一个会话 / End one of my sessions",
+        params: SessionIdParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       const auth = authOf(request);
       const current = request.params.id === auth.session.public_id;
@@ -176,5 +258,6 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
 /** Enrolment and its confirmation must not be a way around a second factor the session has not yet given. */
 function mustNotHaveCodePending(steps: readonly string[]): void {
-  if (steps.includes("totp")) throw new AppError("FORBIDDEN", { zh: "请先输入动态验证码", en: "Enter your code first" }, { pending: steps });
+  if (steps.includes("totp"))
+    throw new AppError("FORBIDDEN", { zh: "请先输入动态验证码", en: "Enter your code first" }, { pending: steps });
 }

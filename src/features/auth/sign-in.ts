@@ -27,7 +27,10 @@ function lockedError(until: string): AppError {
   const time = formatShanghaiTime(until);
   return new AppError(
     "ACCOUNT_LOCKED",
-    { zh: `连续登录失败次数过多，账号已锁定至 ${time}（北京时间）`, en: `Too many failed attempts; the account is locked until ${time} (Beijing time)` },
+    {
+      zh: `连续登录失败次数过多，账号已锁定至 ${time}（北京时间）`,
+      en: `Too many failed attempts; the account is locked until ${time} (Beijing time)`,
+    },
     { lockedUntil: until },
   );
 }
@@ -42,19 +45,45 @@ export async function signInWithPassword(request: FastifyRequest, username: stri
   const app = request.server;
   const now = app.clock();
   if (!(await hitRateLimit(app.db.kysely, `login:${request.ip}`, LOGIN_ATTEMPTS_PER_ADDRESS, LOGIN_WINDOW_MS, now))) {
-    await app.audit.record({ ...auditContext(request), action: "auth.login", object: null, result: "denied", details: { username, reason: "rate_limited" } });
-    throw new AppError("RATE_LIMITED", { zh: "登录尝试过于频繁，请稍后再试", en: "Too many sign-in attempts; try again later" });
+    await app.audit.record({
+      ...auditContext(request),
+      action: "auth.login",
+      object: null,
+      result: "denied",
+      details: { username, reason: "rate_limited" },
+    });
+    throw new AppError("RATE_LIMITED", {
+      zh: "登录尝试过于频繁，请稍后再试",
+      en: "Too many sign-in attempts; try again later",
+    });
   }
-  const account = await app.db.kysely.selectFrom("account").selectAll().where("username", "=", username.toLowerCase()).executeTakeFirst();
+  const account = await app.db.kysely
+    .selectFrom("account")
+    .selectAll()
+    .where("username", "=", username.toLowerCase())
+    .executeTakeFirst();
   if (!account) {
     await verifyNothing(password);
-    await app.audit.record({ ...auditContext(request), action: "auth.login", object: null, result: "failure", details: { username, reason: "unknown_user" } });
+    await app.audit.record({
+      ...auditContext(request),
+      action: "auth.login",
+      object: null,
+      result: "failure",
+      details: { username, reason: "unknown_user" },
+    });
     throw BAD_CREDENTIALS;
   }
   const object = { type: "account", id: account.id };
   const actor = { accountId: account.id, username: account.username, role: account.admin_role, unitId: null };
   if (account.locked_until && Date.parse(account.locked_until) > now.getTime()) {
-    await app.audit.record({ ...auditContext(request), actor, action: "auth.login", object, result: "denied", details: { reason: "locked" } });
+    await app.audit.record({
+      ...auditContext(request),
+      actor,
+      action: "auth.login",
+      object,
+      result: "denied",
+      details: { reason: "locked" },
+    });
     throw lockedError(account.locked_until);
   }
   if (!(await verifyPassword(account.password_hash, password))) {
@@ -62,8 +91,18 @@ export async function signInWithPassword(request: FastifyRequest, username: stri
     throw BAD_CREDENTIALS;
   }
   if (account.status !== "active") {
-    await app.audit.record({ ...auditContext(request), actor, action: "auth.login", object, result: "denied", details: { reason: "disabled" } });
-    throw new AppError("UNAUTHENTICATED", { zh: "账号已停用，请联系系统管理员", en: "The account is disabled; contact the system administrator" });
+    await app.audit.record({
+      ...auditContext(request),
+      actor,
+      action: "auth.login",
+      object,
+      result: "denied",
+      details: { reason: "disabled" },
+    });
+    throw new AppError("UNAUTHENTICATED", {
+      zh: "账号已停用，请联系系统管理员",
+      en: "The account is disabled; contact the system administrator",
+    });
   }
   const previous = sessionToken(request);
   return app.db.kysely.transaction().execute(async (trx) => {
@@ -82,13 +121,25 @@ export async function signInWithPassword(request: FastifyRequest, username: stri
       now,
       config: app.config,
     });
-    await app.audit.append(trx, { ...auditContext(request), actor, action: "auth.login", object, result: "success", details: { session: issued.session.public_id } });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      actor,
+      action: "auth.login",
+      object,
+      result: "success",
+      details: { session: issued.session.public_id },
+    });
     return issued;
   });
 }
 
 /** Step two: a TOTP code, or one of the recovery codes. Answers with a new session that has passed it. */
-export async function signInWithCode(request: FastifyRequest, session: SessionTable, account: AccountTable, code: string): Promise<Issued> {
+export async function signInWithCode(
+  request: FastifyRequest,
+  session: SessionTable,
+  account: AccountTable,
+  code: string,
+): Promise<Issued> {
   const app = request.server;
   const now = app.clock();
   const secret = account.totp_secret;
@@ -156,7 +207,13 @@ async function findRecoveryCode(app: FastifyInstance, accountId: string, code: s
  * Counts a failed attempt (atomically, so parallel guesses cannot slip under the threshold), locks the account when
  * the threshold is reached, and audits both. Returns the lock's end when this failure locked the account.
  */
-async function recordFailure(app: FastifyInstance, request: FastifyRequest, account: AccountTable, reason: string, now: Date): Promise<string | null> {
+async function recordFailure(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  account: AccountTable,
+  reason: string,
+  now: Date,
+): Promise<string | null> {
   return app.db.kysely.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("account")
@@ -167,12 +224,30 @@ async function recordFailure(app: FastifyInstance, request: FastifyRequest, acco
     const outcome = afterFailure(Number(row.failed_logins) - 1, now);
     const actor = { accountId: account.id, username: account.username, role: account.admin_role, unitId: null };
     const object = { type: "account", id: account.id };
-    await app.audit.append(trx, { ...auditContext(request), actor, action: "auth.login", object, result: "failure", details: { reason } });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      actor,
+      action: "auth.login",
+      object,
+      result: "failure",
+      details: { reason },
+    });
     if (!outcome.lockedUntil) return null;
     const until = toInstant(outcome.lockedUntil);
-    await trx.updateTable("account").set({ failed_logins: 0, locked_until: until, updated_at: toInstant(now) }).where("id", "=", account.id).execute();
+    await trx
+      .updateTable("account")
+      .set({ failed_logins: 0, locked_until: until, updated_at: toInstant(now) })
+      .where("id", "=", account.id)
+      .execute();
     await endAccountSessions(trx, account.id, "locked", now);
-    await app.audit.append(trx, { ...auditContext(request), actor, action: "auth.lockout", object, result: "success", details: { lockedUntil: until } });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      actor,
+      action: "auth.lockout",
+      object,
+      result: "success",
+      details: { lockedUntil: until },
+    });
     return until;
   });
 }

@@ -13,7 +13,14 @@ export async function loadActor(db: Kysely<Database>, account: AccountTable, now
     : await db
         .selectFrom("role_grant")
         .innerJoin("unit", "unit.id", "role_grant.unit_id")
-        .select(["role_grant.id", "role_grant.role", "role_grant.unit_id", "unit.path", "role_grant.starts_on", "role_grant.ends_on"])
+        .select([
+          "role_grant.id",
+          "role_grant.role",
+          "role_grant.unit_id",
+          "unit.path",
+          "role_grant.starts_on",
+          "role_grant.ends_on",
+        ])
         .where("role_grant.account_id", "=", account.id)
         .where("role_grant.revoked_at", "is", null)
         .where("role_grant.starts_on", "<=", today)
@@ -21,7 +28,14 @@ export async function loadActor(db: Kysely<Database>, account: AccountTable, now
         .execute();
   const grants: Grant[] = rows
     .filter((row): row is typeof row & { role: BusinessRole } => isBusinessRole(row.role))
-    .map((row) => ({ id: row.id, role: row.role, unitId: row.unit_id, unitPath: row.path, startsOn: row.starts_on, endsOn: row.ends_on }));
+    .map((row) => ({
+      id: row.id,
+      role: row.role,
+      unitId: row.unit_id,
+      unitPath: row.path,
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+    }));
   return {
     accountId: account.id,
     username: account.username,

@@ -5,8 +5,14 @@ import { AppError } from "../../domain/errors.js";
 import { type Permission } from "../../domain/permissions.js";
 import { authOf, deny } from "./request-auth.js";
 
-export const FORBIDDEN = new AppError("FORBIDDEN", { zh: "没有执行此操作的权限", en: "You are not allowed to do this" });
-export const NOT_FOUND = new AppError("NOT_FOUND", { zh: "记录不存在或无权查看", en: "No such record, or not visible to you" });
+export const FORBIDDEN = new AppError("FORBIDDEN", {
+  zh: "没有执行此操作的权限",
+  en: "You are not allowed to do this",
+});
+export const NOT_FOUND = new AppError("NOT_FOUND", {
+  zh: "记录不存在或无权查看",
+  en: "No such record, or not visible to you",
+});
 
 /** The actor, when it holds the permission on the resource; otherwise an audited 403. */
 export async function requirePermission(
@@ -21,6 +27,10 @@ export async function requirePermission(
 }
 
 /** An audited 404 for a resource the actor may not see: it must not learn that it exists. */
-export function notVisible(request: FastifyRequest, permission: Permission, object: { type: string; id: string | null }): Promise<never> {
+export function notVisible(
+  request: FastifyRequest,
+  permission: Permission,
+  object: { type: string; id: string | null },
+): Promise<never> {
   return deny(request, NOT_FOUND, { action: permission, object });
 }

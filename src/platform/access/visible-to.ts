@@ -13,5 +13,8 @@ export function visibleTo(actor: Actor, permission: Permission, pathColumn: stri
   if (scopes.length === 0) return sql<SqlBool>`1 = 0`;
   // Paths are ids joined by "/", and ids (UUIDs) hold no LIKE wildcards, so a plain prefix pattern is exact.
   const column = sql.ref(pathColumn);
-  return sql<SqlBool>`(${sql.join(scopes.map((scope) => sql`${column} like ${scope + "%"}`), sql` or `)})`;
+  return sql<SqlBool>`(${sql.join(
+    scopes.map((scope) => sql`${column} like ${scope + "%"}`),
+    sql` or `,
+  )})`;
 }

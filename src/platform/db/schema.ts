@@ -1,9 +1,13 @@
 /** The database's tables as Kysely sees them. Each migration that adds a table adds its interface here. */
 import { type AuditCheckpointTable, type AuditEntryTable } from "../audit/tables.js";
+import { type ColumnType } from "kysely";
 import { type Instant } from "./instants.js";
 
 /** Booleans are stored as 0/1 integers in both dialects. */
 export type Flag = 0 | 1;
+
+/** A column added after its table: optional on insert, where the database supplies its default. */
+type Later<T> = ColumnType<T, T | undefined, T>;
 
 /** Instance-wide settings (key → JSON text), changed by the system or security administrator. */
 export interface SettingTable {
@@ -20,6 +24,11 @@ export interface UnitTable {
   name: string;
   kind: "authority" | "institution" | "unit";
   sort_order: number;
+  /** Stable code the implementing rules refer to (e.g. SECURITY_DEPT in Art. 8); null for most units. */
+  code: Later<string | null>;
+  /** Designated a classified unit (涉密单位): its head sits on the committee (Art. 8). */
+  classified: Later<Flag>;
+  closed_on: Later<string | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -28,6 +37,8 @@ export interface PersonTable {
   id: string;
   name: string;
   unit_id: string | null;
+  /** 工号: the institution's own number for the person, unique when given. */
+  staff_no: Later<string | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -102,6 +113,54 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** A position held in a unit between two dates (end inclusive; null = still held); acting appointments flagged. */
+export interface AppointmentTable {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  position: string;
+  acting: Flag;
+  starts_on: string;
+  ends_on: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+/** A leader's 分管: an area (business, security, secrecy…) over a unit subtree — the institution for institution-wide ones. */
+export interface PortfolioTable {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  area: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+/** The committee director's dated delegation to a deputy (Art. 10(2)). */
+export interface DelegationTable {
+  id: string;
+  institution_id: string;
+  delegate_person_id: string;
+  purpose: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+/** Every activated version of the implementing rules, kept; the newest activation is in force. */
+export interface PolicyVersionTable {
+  id: string;
+  policy_id: string;
+  version: number;
+  content: string;
+  sha256: string;
+  activated_at: Instant;
+  activated_by: string | null;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_entry: AuditEntryTable;
@@ -114,4 +173,8 @@ export interface Database {
   role_grant: RoleGrantTable;
   clearance: ClearanceTable;
   rate_limit: RateLimitTable;
+  appointment: AppointmentTable;
+  portfolio: PortfolioTable;
+  delegation: DelegationTable;
+  policy_version: PolicyVersionTable;
 }

@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("audit_entry")
     .addColumn("seq", postgres ? "bigint" : "integer", (col) => col.primaryKey())
-    .addColumn("id", "text", (col) => col.notNull().unique())
+    .addColumn("id", "text", (col) => col.notNull())
     .addColumn("at", "text", (col) => col.notNull())
     .addColumn("actor_account_id", "text")
     .addColumn("actor_username", "text")

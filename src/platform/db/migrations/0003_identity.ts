@@ -32,7 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("account")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("username", "text", (c) => c.notNull().unique().check(sql`username = lower(username)`))
+    .addColumn("username", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`username = lower(username)`),
+    )
     .addColumn("display_name", "text", (c) => c.notNull())
     .addColumn("person_id", "text", (c) => c.references("person.id").unique())
     // One column for the three administrators: an account can never hold two of them.

@@ -1,0 +1,141 @@
+/** Portfolios (分管): which leader oversees which area of which unit subtree, from when to when (Art. 4, 5, 11). */
+import { type FastifyRequest } from "fastify";
+import { type Kysely } from "kysely";
+import { v7 as uuidv7 } from "uuid";
+import { overlap } from "../../domain/dated.js";
+import { AppError } from "../../domain/errors.js";
+import { auditContext } from "../../platform/access/request-auth.js";
+import { requirePermission } from "../../platform/access/require.js";
+import { toInstant } from "../../platform/db/instants.js";
+import { type Database } from "../../platform/db/schema.js";
+import { type PortfolioView } from "./contract.js";
+import { visiblePerson } from "./people.js";
+import { visibleUnit } from "./units.js";
+
+export function portfolioColumns(db: Kysely<Database>) {
+  return db
+    .selectFrom("portfolio")
+    .innerJoin("person", "person.id", "portfolio.person_id")
+    .innerJoin("unit", "unit.id", "portfolio.unit_id")
+    .select([
+      "portfolio.id",
+      "portfolio.person_id",
+      "person.name as person_name",
+      "portfolio.unit_id",
+      "unit.name as unit_name",
+      "unit.path as unit_path",
+      "portfolio.area",
+      "portfolio.starts_on",
+      "portfolio.ends_on",
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof portfolioColumns>["executeTakeFirstOrThrow"]>>;
+
+export function presentPortfolio(row: Row, today: string): PortfolioView {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    personName: row.person_name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    area: row.area,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    current: row.starts_on <= today && (row.ends_on === null || row.ends_on >= today),
+  };
+}
+
+/** Assigns a portfolio; one leader per area and unit at a time, so responsibility is never ambiguous. */
+export async function assignPortfolio(
+  request: FastifyRequest,
+  input: { personId: string; unitId: string; area: string; startsOn: string; endsOn?: string | null | undefined },
+): Promise<string> {
+  const unit = await visibleUnit(request, input.unitId);
+  await visiblePerson(request, input.personId);
+  await requirePermission(request, "org.manage", { unitPath: unit.path }, { type: "portfolio", id: null });
+  const endsOn = input.endsOn ?? null;
+  if (endsOn !== null && endsOn < input.startsOn) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
+      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
+    );
+  }
+  const app = request.server;
+  const id = uuidv7();
+  await app.db.kysely.transaction().execute(async (trx) => {
+    const same = await trx
+      .selectFrom("portfolio")
+      .innerJoin("person", "person.id", "portfolio.person_id")
+      .select(["person.name", "portfolio.starts_on", "portfolio.ends_on"])
+      .where("portfolio.unit_id", "=", input.unitId)
+      .where("portfolio.area", "=", input.area)
+      .execute();
+    const clash = same.find((p) =>
+      overlap({ startsOn: p.starts_on, endsOn: p.ends_on }, { startsOn: input.startsOn, endsOn }),
+    );
+    if (clash) {
+      throw new AppError(
+        "CONFLICT",
+        {
+          zh: `该单位此领域已由${clash.name}分管（自 ${clash.starts_on} 起），请先结束原分管`,
+          en: `${clash.name} already holds this portfolio from ${clash.starts_on}; end it first`,
+        },
+        { issues: [{ field: "body.startsOn", message: "与现有分管重叠" }] },
+      );
+    }
+    await trx
+      .insertInto("portfolio")
+      .values({
+        id,
+        person_id: input.personId,
+        unit_id: input.unitId,
+        area: input.area,
+        starts_on: input.startsOn,
+        ends_on: endsOn,
+        created_by: request.auth?.account.id ?? null,
+        created_at: toInstant(app.clock()),
+      })
+      .execute();
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "portfolio.create",
+      object: { type: "portfolio", id },
+      result: "success",
+      details: { ...input, endsOn },
+    });
+  });
+  return id;
+}
+
+export async function endPortfolio(request: FastifyRequest, id: string, endsOn: string): Promise<void> {
+  const app = request.server;
+  const row = await portfolioColumns(app.db.kysely).where("portfolio.id", "=", id).executeTakeFirst();
+  if (!row) throw new AppError("NOT_FOUND", { zh: "分管记录不存在", en: "No such portfolio" });
+  await visibleUnit(request, row.unit_id);
+  await requirePermission(request, "org.manage", { unitPath: row.unit_path }, { type: "portfolio", id });
+  if (row.ends_on !== null && row.ends_on <= endsOn)
+    throw new AppError(
+      "CONFLICT",
+      { zh: `该分管已于 ${row.ends_on} 结束`, en: `It already ended on ${row.ends_on}` },
+      { state: "ended" },
+    );
+  if (endsOn < row.starts_on) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start" },
+      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
+    );
+  }
+  await app.db.kysely.transaction().execute(async (trx) => {
+    await trx.updateTable("portfolio").set({ ends_on: endsOn }).where("id", "=", id).execute();
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "portfolio.end",
+      object: { type: "portfolio", id },
+      result: "success",
+      details: { endsOn },
+    });
+  });
+}
