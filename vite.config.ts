@@ -28,6 +28,8 @@ export default defineConfig({
             // antd with its own dependencies is over the 500 kB warning, so it is cut along package lines instead.
             { name: "antd-icons", test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 3 },
             { name: "antd-rc", test: /node_modules[\\/](@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },
+            // antd itself outgrew 500 kB once the admin pages used tables, pickers and trees: cut it in two by component.
+            { name: "antd-a-f", test: /node_modules[\\/]antd[\\/](es|lib)[\\/][a-f]/, priority: 2 },
             { name: "antd", test: /node_modules[\\/](antd|@ant-design)[\\/]/, priority: 2 },
             { name: "vendor", test: /node_modules[\\/]/, priority: 1 },
           ],

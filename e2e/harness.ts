@@ -1,11 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchBrowser, openPage, type WatchedPage } from "./browser.js";
-import { startServer, type TestServer } from "./server.js";
+import { type InitialCredentials, startServer, type TestServer } from "./server.js";
 
 /** What a journey file gets: the server's URL and a way to open watched pages on it. */
 export interface Harness {
   readonly baseUrl: string;
+  /** The three administrators' one-time credentials from `baomi init --json`. */
+  readonly credentials: InitialCredentials;
   openPage(): Promise<WatchedPage>;
 }
 
@@ -31,6 +33,10 @@ export function useHarness(): Harness {
     get baseUrl() {
       if (!server) throw new Error("harness used before beforeAll ran");
       return server.baseUrl;
+    },
+    get credentials() {
+      if (!server) throw new Error("harness used before beforeAll ran");
+      return server.credentials;
     },
     async openPage() {
       if (!server || !browser) throw new Error("harness used before beforeAll ran");

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,9 +8,23 @@ import { fileURLToPath } from "node:url";
 const READY_TIMEOUT_MS = 20_000;
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** A running `baomi serve` on a loopback port with its own empty data directory. */
+/** A username and the one-time password `baomi init` printed for it. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** The three administrators `baomi init --json` creates on an empty database (三员), with one-time passwords. */
+export interface InitialCredentials {
+  sysadmin: Credentials;
+  secadmin: Credentials;
+  auditor: Credentials;
+}
+
+/** A running `baomi serve` on a loopback port with its own data directory, initialized by `baomi init`. */
 export interface TestServer {
   baseUrl: string;
+  credentials: InitialCredentials;
   stop(): Promise<void>;
 }
 
@@ -32,6 +46,14 @@ export async function startServer(): Promise<TestServer> {
   // A database URL inherited from the shell must not leak in: PostgreSQL only when the e2e run asks for it.
   delete env.BAOMI_DATABASE_URL;
   if (process.env.BAOMI_E2E_DATABASE_URL) env.BAOMI_DATABASE_URL = process.env.BAOMI_E2E_DATABASE_URL;
+
+  let credentials: InitialCredentials;
+  try {
+    credentials = await initialize(env);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const child = spawn(process.execPath, [join(REPO_ROOT, "dist/cli/main.js"), "serve"], {
     cwd: REPO_ROOT,
@@ -56,7 +78,35 @@ export async function startServer(): Promise<TestServer> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}\n--- server stderr ---\n${stderr || "(empty)"}`);
   }
-  return { baseUrl, stop };
+  return { baseUrl, credentials, stop };
+}
+
+/** Runs `baomi init --json` on the fresh data directory (same environment as serve) and reads the credentials. */
+async function initialize(env: NodeJS.ProcessEnv): Promise<InitialCredentials> {
+  const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [join(REPO_ROOT, "dist/cli/main.js"), "init", "--json"],
+      { cwd: REPO_ROOT, env, timeout: 60_000 },
+      (error, out, err) => {
+        if (error) reject(new Error(`baomi init --json failed: ${error.message}\n--- stderr ---\n${err || "(empty)"}`));
+        else resolve({ stdout: out });
+      },
+    );
+  });
+  return parseCredentials(stdout.trim().split("\n").at(-1) ?? "");
+}
+
+function parseCredentials(text: string): InitialCredentials {
+  const value = JSON.parse(text) as Partial<Record<keyof InitialCredentials, Partial<Credentials>>>;
+  const read = (key: keyof InitialCredentials): Credentials => {
+    const entry = value[key];
+    if (typeof entry?.username !== "string" || typeof entry.password !== "string") {
+      throw new Error(`baomi init --json printed no ${key} credentials: ${text}`);
+    }
+    return { username: entry.username, password: entry.password };
+  };
+  return { sysadmin: read("sysadmin"), secadmin: read("secadmin"), auditor: read("auditor") };
 }
 
 /** Asks the OS for a free loopback port (the tiny race until the server binds it is acceptable for tests). */
@@ -102,7 +152,10 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** An already running server; only loopback, because the suite must never drive a real deployment. */
+/**
+ * An already running server; only loopback, because the suite must never drive a real deployment. Its administrators'
+ * one-time credentials come from BAOMI_E2E_CREDENTIALS (the JSON `baomi init --json` printed).
+ */
 async function useRunningServer(baseUrl: string): Promise<TestServer> {
   const { hostname, origin } = new URL(baseUrl);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(hostname)) {
@@ -110,5 +163,7 @@ async function useRunningServer(baseUrl: string): Promise<TestServer> {
   }
   const response = await fetch(`${origin}/api/ready`);
   if (response.status !== 200) throw new Error(`${origin}/api/ready answered HTTP ${response.status}`);
-  return { baseUrl: origin, stop: () => Promise.resolve() };
+  const printed = process.env.BAOMI_E2E_CREDENTIALS;
+  if (!printed) throw new Error("BAOMI_E2E_BASE_URL needs BAOMI_E2E_CREDENTIALS (the output of `baomi init --json`)");
+  return { baseUrl: origin, credentials: parseCredentials(printed), stop: () => Promise.resolve() };
 }

@@ -1,13 +1,11 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Locator, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createBusinessUser } from "./api.js";
 import type { WatchedPage } from "./browser.js";
 import { measureCjkRendering, SAMPLE } from "./cjk-font.js";
 import { useHarness } from "./harness.js";
-
-const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+import type { Credentials } from "./server.js";
+import { LOGIN_BUTTON, screenshot, signIn, textOf } from "./ui.js";
 
 /** Each module's menu label, path, and a fragment of the article its empty state must cite. */
 const MODULES = [
@@ -19,14 +17,31 @@ const MODULES = [
   { label: "定密与载体", path: "/classification", cites: "第十一条第（四）项" },
   { label: "事件与问责", path: "/incidents", cites: "第十五条" },
   { label: "统计报表", path: "/reports", cites: "第十三条第（二）项" },
-  { label: "系统管理", path: "/admin", cites: "" },
 ] as const;
 
 const harness = useHarness();
 let current: WatchedPage | undefined;
+let user: Credentials;
 
-/** A fresh page per journey; afterEach checks it logged nothing wrong (CSP violations are console errors). */
+// The shell is for signed-in users: a business user (no administrator role) sees the nine modules.
+beforeAll(async () => {
+  user = await createBusinessUser(harness.baseUrl, harness.credentials.sysadmin, {
+    username: "e2e-shell",
+    displayName: "李明",
+    password: "Shell-journey-passphrase-1",
+  });
+});
+
+/** A fresh page per journey, signed in as the business user; afterEach checks it logged nothing wrong. */
 async function open(path: string): Promise<Page> {
+  current = await harness.openPage();
+  await signIn(current.page, user);
+  if (path !== "/") await current.page.goto(path);
+  return current.page;
+}
+
+/** A fresh page that is not signed in. */
+async function openSignedOut(path: string): Promise<Page> {
   current = await harness.openPage();
   await current.page.goto(path);
   return current.page;
@@ -40,29 +55,15 @@ afterEach(async () => {
   expect(errors, "the page logged errors").toEqual([]);
 });
 
-/** Waits until the locator is visible and returns its text, so assertions never race the render. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.first().waitFor({ state: "visible" });
-  return (await locator.first().textContent()) ?? "";
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  // Let antd's entry animations settle so the picture shows the resting state.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(SCREENSHOTS, name) });
-}
-
 const menu = (page: Page) => page.getByRole("menu");
 const statusCard = (page: Page) => page.getByTestId("system-status");
-// antd puts a space between the two characters of a two-character Chinese button label ("登 录").
-const LOGIN_BUTTON = /^登\s?录$/;
 
 describe("web shell", () => {
   it("opens on the dashboard in Chinese with the module menu and a ready system", async () => {
     const page = await open("/");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     expect(await textOf(page.locator(".app-header"))).toContain("保密工作责任制管理平台");
+    expect(await textOf(page.getByTestId("user-menu"))).toContain("李明");
     await page.getByText("欢迎使用保密工作责任制管理平台").waitFor();
 
     const items = await menu(page).getByRole("menuitem").allTextContents();
@@ -88,7 +89,7 @@ describe("web shell", () => {
     expect(r.differingPixels, `保 and 密 differ; ${detail}`).toBeGreaterThan(20);
   });
 
-  it("opens every module from the menu and says plainly that it is not enabled yet", async () => {
+  it("opens every business module from the menu and says plainly that it is not enabled yet", async () => {
     const page = await open("/");
     for (const module of MODULES) {
       await menu(page).getByRole("menuitem", { name: module.label }).click();
@@ -98,10 +99,20 @@ describe("web shell", () => {
       await content.getByText(module.label, { exact: true }).waitFor();
       const text = await textOf(content);
       expect(text, module.path).toContain("本模块尚未启用");
-      expect(text, module.path).toContain(module.cites ? "广师保密〔2012〕14号" : "");
+      expect(text, module.path).toContain("广师保密〔2012〕14号");
       expect(text, module.path).toContain(module.cites);
     }
-    expect(await textOf(page.locator(".app-content"))).toContain("三员");
+  });
+
+  it("keeps 系统管理 to the three administrators: a business user gets a 403 that says why", async () => {
+    const page = await open("/admin");
+    expect(await menu(page).getByRole("menuitem").allTextContents()).not.toContain("系统管理");
+    const result = page.locator(".ant-result");
+    expect(await textOf(result)).toContain("403");
+    expect(await textOf(result)).toContain("三员");
+    await page.goto("/admin/audit");
+    await page.locator(".ant-result").getByText("403").waitFor();
+    expect(await textOf(page.locator(".ant-result"))).toContain("无权访问");
   });
 
   it("switches to English and back, remembering the choice", async () => {
@@ -135,10 +146,9 @@ describe("web shell", () => {
     await statusCard(page).waitFor();
   });
 
-  it("signs in from the header link, validates in Chinese, and shows the server's refusal", async () => {
-    const page = await open("/");
-    await page.locator(".app-header").getByRole("link", { name: "登录" }).click();
-    await page.waitForURL((url) => url.pathname === "/login");
+  it("sends a signed-out visitor to sign in, validates in Chinese, and shows the server's refusal", async () => {
+    const page = await openSignedOut("/reports");
+    await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("next") === "/reports");
     const form = page.locator("form");
     await form.waitFor();
     await screenshot(page, "login.png");
@@ -160,5 +170,23 @@ describe("web shell", () => {
 
     const alert = page.getByRole("alert").filter({ hasText: "登录失败" });
     expect(await textOf(alert)).toContain(body.message);
+    expect(body.message).toBe("用户名或密码错误");
+
+    // The real password goes on to the page the visitor first asked for.
+    await page.getByLabel("用户名").fill(user.username);
+    await page.getByLabel("密码").fill(user.password);
+    await form.getByRole("button", { name: LOGIN_BUTTON }).click();
+    await page.waitForURL((url) => url.pathname === "/reports");
+    await page.locator(".app-content").getByText("统计报表", { exact: true }).waitFor();
+  });
+
+  it("signs out from the user menu, back to the sign-in page", async () => {
+    const page = await open("/");
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "退出登录" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    await page.locator("form").waitFor();
+    await page.goto("/");
+    await page.waitForURL((url) => url.pathname === "/login");
   });
 });

@@ -13,6 +13,7 @@ export interface ProbeResult {
   bodyBytes: number;
   headerBytes: number;
   body: string;
+  headers: http.IncomingHttpHeaders;
 }
 
 /** One request; rejects on connection errors and after `timeoutMs`. */
@@ -28,7 +29,13 @@ export function probe(origin: string, request: RequestSpec, timeoutMs = 2000): P
           const body = Buffer.concat(chunks);
           // "Name: value\r\n" per header: each name and each value carries two bytes of punctuation.
           const headerBytes = res.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0);
-          resolve({ status: res.statusCode ?? 0, bodyBytes: body.length, headerBytes, body: body.toString("utf8") });
+          resolve({
+            status: res.statusCode ?? 0,
+            bodyBytes: body.length,
+            headerBytes,
+            body: body.toString("utf8"),
+            headers: res.headers,
+          });
         });
         res.on("error", reject);
       },

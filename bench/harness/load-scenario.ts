@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describeExit } from "./child-process.js";
-import { probe } from "./http-probe.js";
+import { probe, type ProbeResult } from "./http-probe.js";
 import { readCpuMs } from "./proc.js";
 import { runRound, type RoundResult } from "./load-round.js";
 import { type LoadRow, type LoadSide } from "./results.js";
@@ -13,7 +13,17 @@ import { startServer, type RunningServer } from "./server.js";
 import { median, percentileOfSorted, SampleBuffer } from "./stats.js";
 import { checkTarget } from "./targets.js";
 import { makeTempDir, removeTempDir } from "./temp-dirs.js";
-import { type LoadScenario, type ProcessSpec, type RunSettings, type Target } from "./types.js";
+import {
+  type LoadScenario,
+  type ProcessSpec,
+  type RequestSpec,
+  type RunSettings,
+  type SignInSpec,
+  type Target,
+} from "./types.js";
+
+/** Signing in hashes a password (argon2id) on a machine that may be busy: more than the default probe's 2 s. */
+const SIGN_IN_TIMEOUT_MS = 15_000;
 
 interface Side {
   name: string;
@@ -21,6 +31,8 @@ interface Side {
   target: Target | null;
   dataDir: string;
   stdoutFile: string;
+  /** What this side is loaded with: the scenario's request, plus the session cookie when the scenario signs in. */
+  request: RequestSpec;
   server?: RunningServer;
   probe?: LoadSide["probe"];
   rounds: RoundResult[];
@@ -39,23 +51,42 @@ export async function runLoadScenario(
   settings: RunSettings,
   progress: (line: string) => void,
 ): Promise<LoadRow[]> {
-  const sides: Side[] = [
-    side("baseline", scenario.baseline, null),
-    side(scenario.name, scenario.subject, scenario.target),
-    ...(scenario.variants ?? []).map((v) => side(v.name, v.server, v.target ?? null)),
-  ];
+  const baseline = side("baseline", scenario.baseline, null, scenario.request);
+  const subject = side(scenario.name, scenario.subject, scenario.target, scenario.request);
+  const variants = (scenario.variants ?? []).map((v) => side(v.name, v.server, v.target ?? null, scenario.request));
+  const sides: Side[] = [baseline, subject, ...variants];
   try {
     // One at a time: starting processes compete for the two cores and would slow each other's start for nothing.
-    for (const s of sides) {
+    // The subject and variants first, so that the baseline can be given what the subject answered.
+    let subjectAnswer: ProbeResult | null = null;
+    for (const s of [subject, ...variants]) {
       s.server = await startServer(s.spec, { env: { BAOMI_DATA_DIR: s.dataDir }, stdoutFile: s.stdoutFile });
-      s.probe = await checkAnswers(s, scenario);
+      if (scenario.signIn) s.request = await signIn(s, scenario.signIn, scenario.request);
+      const answer = await checkAnswers(s, scenario);
+      const problem = scenario.checkAnswer?.(answer.body) ?? null;
+      if (problem !== null) {
+        throw new Error(`${s.spec.label}: unexpected answer to ${scenario.request.path}: ${problem}`);
+      }
+      subjectAnswer ??= answer;
     }
+    // The same request bytes on every side: the baseline gets the subject's cookie, which it ignores.
+    baseline.request = subject.request;
+    if (scenario.baselineServesSubjectAnswer && subjectAnswer) baseline.spec = recording(baseline, subjectAnswer);
+    baseline.server = await startServer(baseline.spec, {
+      env: { BAOMI_DATA_DIR: baseline.dataDir },
+      stdoutFile: baseline.stdoutFile,
+    });
+    const baselineAnswer = await checkAnswers(baseline, scenario);
+    if (scenario.baselineServesSubjectAnswer && baselineAnswer.body !== subjectAnswer?.body) {
+      throw new Error(`${baseline.spec.label} does not answer the bytes the subject answered`);
+    }
+
     const nameWidth = Math.max(...sides.map((s) => s.name.length));
     for (let round = 1; round <= settings.rounds; round++) {
       for (const s of sides) {
         const server = alive(s);
         const cpuBefore = readCpuMs(server.child.pid);
-        const result = await runRound(server.origin, scenario.request, settings, s.latencies);
+        const result = await runRound(server.origin, s.request, settings, s.latencies);
         alive(s); // a crash during the round must not pass for a slow round
         // CPU time per request is the figure least disturbed by other load on the machine: a server that is
         // descheduled serves fewer requests per second, but each request costs it the same CPU.
@@ -80,18 +111,19 @@ export async function runLoadScenario(
   }
   const summaries = sides.map(summarize);
   for (const s of sides) removeTempDir(s.dataDir);
-  const [baseline, ...subjects] = summaries;
-  if (!baseline) throw new Error("no baseline");
-  return subjects.map((subject, i) => row(subject, baseline, sides[i + 1]?.target ?? null));
+  const [baselineSummary, ...subjectSummaries] = summaries;
+  if (!baselineSummary) throw new Error("no baseline");
+  return subjectSummaries.map((summary, i) => row(summary, baselineSummary, sides[i + 1]?.target ?? null));
 }
 
-function side(name: string, spec: ProcessSpec, target: Target | null): Side {
+function side(name: string, spec: ProcessSpec, target: Target | null, request: RequestSpec): Side {
   const dataDir = makeTempDir(name.replace(/[^a-z0-9-]/gi, "_"));
   return {
     name,
     spec,
     target,
     dataDir,
+    request,
     stdoutFile: path.join(dataDir, "stdout.log"),
     rounds: [],
     cpuUsPerRequest: [],
@@ -108,14 +140,40 @@ function alive(s: Side): RunningServer {
 }
 
 /** One request before measuring: a side that does not answer 2xx would be measuring its error path. */
-async function checkAnswers(s: Side, scenario: LoadScenario): Promise<LoadSide["probe"]> {
-  const answer = await probe(alive(s).origin, scenario.request);
+async function checkAnswers(s: Side, scenario: LoadScenario): Promise<ProbeResult> {
+  const answer = await probe(alive(s).origin, s.request);
   if (answer.status < 200 || answer.status > 299) {
     throw new Error(
       `${s.spec.label} answered ${answer.status} to ${scenario.request.path}: ${answer.body.slice(0, 300)}`,
     );
   }
-  return { status: answer.status, bodyBytes: answer.bodyBytes, headerBytes: answer.headerBytes };
+  s.probe = { status: answer.status, bodyBytes: answer.bodyBytes, headerBytes: answer.headerBytes };
+  return answer;
+}
+
+/** Signs in like a browser would and returns the side's request carrying the session cookie it was given. */
+async function signIn(s: Side, spec: SignInSpec, request: RequestSpec): Promise<RequestSpec> {
+  const answer = await probe(alive(s).origin, spec.request, SIGN_IN_TIMEOUT_MS);
+  if (answer.status < 200 || answer.status > 299) {
+    throw new Error(`${s.spec.label}: sign-in answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  }
+  // "name=value; Path=/; HttpOnly; …": the browser sends back only "name=value".
+  const pair = (answer.headers["set-cookie"] ?? [])
+    .map((cookie) => cookie.split(";")[0]?.trim() ?? "")
+    .find((p) => p.startsWith(`${spec.cookie}=`) && p.length > spec.cookie.length + 1);
+  if (pair === undefined) throw new Error(`${s.spec.label}: sign-in set no ${spec.cookie} cookie`);
+  return { ...request, headers: { ...request.headers, cookie: pair } };
+}
+
+/** The baseline's spec, told where to find the subject's answer (written to a file in its own temp dir). */
+function recording(baseline: Side, answer: ProbeResult): ProcessSpec {
+  const bodyFile = path.join(baseline.dataDir, "answer.body");
+  fs.writeFileSync(bodyFile, answer.body);
+  const contentType = answer.headers["content-type"] ?? "application/json; charset=utf-8";
+  return {
+    ...baseline.spec,
+    env: { ...baseline.spec.env, BENCH_BODY_FILE: bodyFile, BENCH_CONTENT_TYPE: contentType },
+  };
 }
 
 function summarize(s: Side): LoadSide {

@@ -18,7 +18,7 @@ export interface LoadSide {
   /** Every request the side answered: measured, warm-up and the check before measuring. */
   servedRequests: number;
   rounds: RoundResult[];
-  probe: Omit<ProbeResult, "body">;
+  probe: Pick<ProbeResult, "status" | "bodyBytes" | "headerBytes">;
   /** Bytes the process wrote to stdout (its request log, at log level info) during the whole scenario. */
   stdoutBytes: number;
 }

@@ -43,6 +43,17 @@ export interface Variant {
   target?: Target;
 }
 
+/**
+ * Signing in to the subject (and to each variant, which has its own database) before it is measured. The cookie the
+ * sign-in sets is then sent with every request of the load, to the baseline too, so every side reads the same bytes.
+ */
+export interface SignInSpec {
+  /** The sign-in request, e.g. POST /api/auth/login with a JSON body; it must answer 2xx and set `cookie`. */
+  request: RequestSpec;
+  /** The name of the cookie to keep from its Set-Cookie headers. */
+  cookie: string;
+}
+
 /** Throughput and latency of one request under autocannon, subject against baseline. */
 export interface LoadScenario {
   kind: "load";
@@ -53,6 +64,16 @@ export interface LoadScenario {
   subject: ProcessSpec;
   variants?: Variant[];
   target: Target;
+  /** Sign in before measuring; the request then carries the session cookie. */
+  signIn?: SignInSpec;
+  /**
+   * The baseline serves the subject's own answer to `request`, byte for byte: it is started after the subject, with
+   * BENCH_BODY_FILE naming a file that holds the body and BENCH_CONTENT_TYPE its content type (see
+   * servers/bare-recorded.ts), and the run stops unless it then answers exactly those bytes.
+   */
+  baselineServesSubjectAnswer?: boolean;
+  /** Checks the answer of the subject and of each variant before measuring (beyond its 2xx): what is wrong, or null. */
+  checkAnswer?: (body: string) => string | null;
 }
 
 /** Spawn → first 200 from `readyPath`, on a fresh data dir and again on the same one. */

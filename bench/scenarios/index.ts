@@ -6,5 +6,6 @@ import { type Scenario } from "../harness/types.js";
 import { coldStart } from "./cold-start.js";
 import { health } from "./health.js";
 import { idleRss } from "./idle-rss.js";
+import { me } from "./me.js";
 
-export const scenarios: readonly Scenario[] = [health, coldStart, idleRss];
+export const scenarios: readonly Scenario[] = [health, me, coldStart, idleRss];

@@ -1,11 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type {
-  ClearanceView,
-  GrantView,
-  PersonOptionSchema,
-  SecuritySettings,
-} from "../../features/access/contract";
+import type { ClearanceView, GrantView, PersonOptionSchema, SecuritySettings } from "../../features/access/contract";
 import type { BusinessRole, Tier } from "../../domain/roles";
 import { apiFetch, queryString } from "./client";
 import { usePagedList } from "./paging";

@@ -28,9 +28,7 @@ export type ExportFormat = "csv" | "jsonl";
 export function useAuditExport() {
   return useMutation({
     mutationFn: async ({ filters, format }: { filters: AuditFilters; format: ExportFormat }) => {
-      const { blob, filename } = await apiDownload(
-        `/api/audit-entries/export${queryString({ ...filters, format })}`,
-      );
+      const { blob, filename } = await apiDownload(`/api/audit-entries/export${queryString({ ...filters, format })}`);
       return { blob, filename: filename ?? `audit-log.${format}` };
     },
   });

@@ -164,7 +164,7 @@ function UserMenu({ me, onLeaving }: { me: Me; onLeaving: () => void }) {
       <Button type="text" className="user-menu" data-testid="user-menu" loading={logout.isPending}>
         <Avatar size="small" icon={<UserOutlined />} className="user-avatar" />
         <span className="user-name">{me.account.displayName}</span>
-        <span className="user-role">{role}</span>
+        {role !== me.account.displayName && <span className="user-role">{role}</span>}
         <DownOutlined className="user-caret" />
       </Button>
     </Dropdown>

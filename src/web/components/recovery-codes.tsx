@@ -36,7 +36,9 @@ export function RecoveryCodes({ codes, username }: { codes: readonly string[]; u
         </Button>
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => saveBlob(new Blob([text], { type: "text/plain;charset=utf-8" }), `baomi-recovery-codes-${username}.txt`)}
+          onClick={() =>
+            saveBlob(new Blob([text], { type: "text/plain;charset=utf-8" }), `baomi-recovery-codes-${username}.txt`)
+          }
         >
           {t("recovery.download")}
         </Button>

@@ -10,11 +10,7 @@ import { applyFieldErrors } from "./field-errors";
  * TOTP enrolment: asks the server for a new secret, shows it as a QR code and as text for manual entry, and confirms it
  * with a code from the app. The recovery codes the server answers with go to `onEnrolled`, to be shown once.
  */
-export function TotpEnrollment({
-  onEnrolled,
-}: {
-  onEnrolled: (codes: Codes["codes"], accountName: string) => void;
-}) {
+export function TotpEnrollment({ onEnrolled }: { onEnrolled: (codes: Codes["codes"], accountName: string) => void }) {
   const { t } = useTranslation();
   const setup = useTotpSetup();
   const confirm = useTotpConfirm();
@@ -49,9 +45,10 @@ export function TotpEnrollment({
         size="small"
         current={-1}
         items={[
-          { title: t("totp.stepApp"), content: t("totp.stepAppBody") },
+          { title: t("totp.stepApp"), status: "process", content: t("totp.stepAppBody") },
           {
             title: t("totp.stepScan"),
+            status: "process",
             content: (
               <div className="totp-secret-block">
                 <QRCode value={uri} size={168} bordered={false} className="totp-qr" />
@@ -64,6 +61,7 @@ export function TotpEnrollment({
           },
           {
             title: t("totp.stepConfirm"),
+            status: "process",
             content: (
               <Form
                 form={form}
@@ -73,7 +71,8 @@ export function TotpEnrollment({
                   confirm.mutate(code.replace(/\s/g, ""), {
                     onSuccess: (result) => onEnrolled(result.codes, accountNameOf(uri)),
                     onError: (error) => {
-                      if (!applyFieldErrors(form, error)) form.setFields([{ name: "code", errors: [errorMessage(error, t)] }]);
+                      if (!applyFieldErrors(form, error))
+                        form.setFields([{ name: "code", errors: [errorMessage(error, t)] }]);
                     },
                   })
                 }

@@ -241,7 +241,8 @@ export const enUS: Messages = {
     enableTitle: "Turn on two-step verification",
     disable: "Turn off two-step verification",
     disableTitle: "Turn off two-step verification",
-    disableBody: "Without it, your password alone signs you in, which is less safe. Enter your current password to confirm.",
+    disableBody:
+      "Without it, your password alone signs you in, which is less safe. Enter your current password to confirm.",
     disabled: "Two-step verification is off",
     cannotDisable: "Your role must use two-step verification",
     renewCodes: "Renew recovery codes",
@@ -402,7 +403,8 @@ export const enUS: Messages = {
     personRequired: "Choose a person",
     unit: "Unit",
     tier: "Tier",
-    tierHint: "Core, important or general cleared person, by degree of access (Law on Guarding State Secrets 2024, Art. 43)",
+    tierHint:
+      "Core, important or general cleared person, by degree of access (Law on Guarding State Secrets 2024, Art. 43)",
     tierRequired: "Choose a tier",
     period: "Valid",
     state: "State",
@@ -427,9 +429,11 @@ export const enUS: Messages = {
     fixedAudit:
       "Every sign-in, administrative action and refused request is written to the audit log and kept for at least six months (Cybersecurity Law, Art. 21, item 3).",
     totpRoles: "Business roles that must use two-step verification",
-    totpRolesHint: "Accounts holding any of these roles (in any unit) must link an authenticator app at their next sign-in.",
+    totpRolesHint:
+      "Accounts holding any of these roles (in any unit) must link an authenticator app at their next sign-in.",
     rotation: "Password rotation",
-    rotationHint: "When on, a password older than this must be changed before the platform can be used again (30–365 days).",
+    rotationHint:
+      "When on, a password older than this must be changed before the platform can be used again (30–365 days).",
     rotateEvery: "every",
     days: "days",
     rotationRange: "The rotation period is 30–365 days",

@@ -1,5 +1,21 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -101,7 +117,11 @@ export function AccountsPage() {
               key: "unit",
               title: t("accounts.unit"),
               render: (_, a) =>
-                a.adminRole ? <Tag color="purple">{roleName(a.adminRole, i18n.language)}</Tag> : (a.person?.unitName ?? "—"),
+                a.adminRole ? (
+                  <Tag color="purple">{roleName(a.adminRole, i18n.language)}</Tag>
+                ) : (
+                  (a.person?.unitName ?? "—")
+                ),
             },
             {
               key: "status",
@@ -125,7 +145,8 @@ export function AccountsPage() {
             {
               key: "totp",
               title: t("accounts.totp"),
-              render: (_, a) => (a.totpEnabled ? <Tag color="blue">{t("security.on")}</Tag> : <Tag>{t("security.off")}</Tag>),
+              render: (_, a) =>
+                a.totpEnabled ? <Tag color="blue">{t("security.on")}</Tag> : <Tag>{t("security.off")}</Tag>,
             },
             { key: "lastLogin", title: t("accounts.lastLogin"), render: (_, a) => formatBeijing(a.lastLoginAt) },
             {
@@ -144,10 +165,9 @@ export function AccountsPage() {
                         okButtonProps={{ danger: true }}
                         disabled={!a.abilities.manage}
                         onConfirm={() =>
-                          void update.mutateAsync({ id: a.id, status: "disabled" }).then(
-                            () => void message.success(t("accounts.disabledDone")),
-                            fail,
-                          )
+                          void update
+                            .mutateAsync({ id: a.id, status: "disabled" })
+                            .then(() => void message.success(t("accounts.disabledDone")), fail)
                         }
                       >
                         <Tooltip title={why}>
@@ -162,10 +182,9 @@ export function AccountsPage() {
                           size="small"
                           disabled={!a.abilities.manage}
                           onClick={() =>
-                            void update.mutateAsync({ id: a.id, status: "active" }).then(
-                              () => void message.success(t("accounts.enabledDone")),
-                              fail,
-                            )
+                            void update
+                              .mutateAsync({ id: a.id, status: "active" })
+                              .then(() => void message.success(t("accounts.enabledDone")), fail)
                           }
                         >
                           {t("accounts.enable")}
@@ -245,7 +264,11 @@ function CreateAccountModal({
     }
     setProblem(null);
     try {
-      const result = await create.mutateAsync({ ...values, username: values.username.trim(), displayName: values.displayName.trim() });
+      const result = await create.mutateAsync({
+        ...values,
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+      });
       form.resetFields();
       onCreated(result);
     } catch (error) {
@@ -284,7 +307,11 @@ function CreateAccountModal({
         >
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="unitId" label={t("accounts.unit")} rules={[{ required: true, message: t("accounts.unitRequired") }]}>
+        <Form.Item
+          name="unitId"
+          label={t("accounts.unit")}
+          rules={[{ required: true, message: t("accounts.unitRequired") }]}
+        >
           <UnitTreeSelect />
         </Form.Item>
       </Form>

@@ -30,7 +30,14 @@ export function AdminPage() {
         {pages.map((p) => (
           <Col key={p.key} xs={24} md={12} xl={8}>
             <Link to={p.path}>
-              <Card hoverable title={<span>{p.icon} {t(`nav.adminPages.${p.key}`)}</span>}>
+              <Card
+                hoverable
+                title={
+                  <span>
+                    {p.icon} {t(`nav.adminPages.${p.key}`)}
+                  </span>
+                }
+              >
                 <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }}>
                   {t(`adminPages.${p.key}.intro`)}
                 </Typography.Paragraph>

@@ -21,7 +21,14 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isAdminRole, isBusinessRole } from "../../../domain/roles";
-import { type AuditEntryView, type AuditFilters, type AuditResult, type ExportFormat, useAuditEntries, useAuditExport } from "../../api/audit";
+import {
+  type AuditEntryView,
+  type AuditFilters,
+  type AuditResult,
+  type ExportFormat,
+  useAuditEntries,
+  useAuditExport,
+} from "../../api/audit";
 import { errorMessage } from "../../api/error-message";
 import { useCurrentUser } from "../../app/access";
 import { beijingInstant, type PickedDate } from "../../components/dates";
@@ -208,23 +215,27 @@ export function AuditPage() {
           loading={list.isPending}
           dataSource={list.items}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 980 }}
           onRow={(entry) => ({ onClick: () => setSelected(entry), className: "clickable-row" })}
           locale={{
             emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t("audit.noMatch") : t("audit.empty")} />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={filtered ? t("audit.noMatch") : t("audit.empty")}
+              />
             ),
           }}
           columns={[
             {
               key: "at",
               title: t("audit.at"),
-              width: 200,
-              render: (_, e) => <span className="mono">{formatBeijing(e.at)}</span>,
+              width: 205,
+              render: (_, e) => <span className="mono nowrap">{formatBeijing(e.at)}</span>,
             },
             {
               key: "actor",
               title: t("audit.actor"),
+              width: 130,
               render: (_, e) =>
                 e.actorUsername ? (
                   <Space orientation="vertical" size={0}>
@@ -238,6 +249,7 @@ export function AuditPage() {
             {
               key: "action",
               title: t("audit.action"),
+              width: 170,
               render: (_, e) => (
                 <Space orientation="vertical" size={0}>
                   <Typography.Text>{actionLabel(e.action, i18n.language)}</Typography.Text>
@@ -259,11 +271,11 @@ export function AuditPage() {
               width: 90,
               render: (_, e) => <Tag color={RESULT_COLOURS[e.result]}>{t(`audit.results.${e.result}`)}</Tag>,
             },
-            { key: "ip", title: t("audit.sourceIp"), width: 140, render: (_, e) => e.sourceIp ?? "—" },
+            { key: "ip", title: t("audit.sourceIp"), width: 120, render: (_, e) => e.sourceIp ?? "—" },
             {
               key: "details",
               title: "",
-              width: 80,
+              width: 70,
               fixed: "right",
               render: (_, e) => (
                 <Button
@@ -317,7 +329,11 @@ function EntryDrawer({ entry, onClose }: { entry: AuditEntryView | null; onClose
                 label: t("audit.role"),
                 children: actorRoleName(entry.actorRole, i18n.language) ?? "—",
               },
-              { key: "action", label: t("audit.action"), children: `${actionLabel(entry.action, i18n.language)}（${entry.action}）` },
+              {
+                key: "action",
+                label: t("audit.action"),
+                children: `${actionLabel(entry.action, i18n.language)}（${entry.action}）`,
+              },
               {
                 key: "object",
                 label: t("audit.object"),
@@ -332,7 +348,13 @@ function EntryDrawer({ entry, onClose }: { entry: AuditEntryView | null; onClose
               {
                 key: "request",
                 label: t("audit.requestId"),
-                children: entry.requestId ? <Typography.Text copyable className="mono">{entry.requestId}</Typography.Text> : "—",
+                children: entry.requestId ? (
+                  <Typography.Text copyable className="mono">
+                    {entry.requestId}
+                  </Typography.Text>
+                ) : (
+                  "—"
+                ),
               },
               { key: "id", label: t("audit.entryId"), children: <span className="mono">{entry.id}</span> },
             ]}

@@ -77,14 +77,22 @@ export function ClearancesPage() {
             ),
           }}
           columns={[
-            { key: "person", title: t("clearances.person"), render: (_, c) => <Typography.Text strong>{c.personName}</Typography.Text> },
+            {
+              key: "person",
+              title: t("clearances.person"),
+              render: (_, c) => <Typography.Text strong>{c.personName}</Typography.Text>,
+            },
             { key: "unit", title: t("clearances.unit"), render: (_, c) => c.unitName ?? "—" },
             {
               key: "tier",
               title: t("clearances.tier"),
               render: (_, c) => <Tag color={TIER_COLOURS[c.tier]}>{tierName(c.tier, i18n.language)}</Tag>,
             },
-            { key: "period", title: t("clearances.period"), render: (_, c) => `${c.startsOn} ~ ${c.endsOn ?? t("grants.openEnded")}` },
+            {
+              key: "period",
+              title: t("clearances.period"),
+              render: (_, c) => `${c.startsOn} ~ ${c.endsOn ?? t("grants.openEnded")}`,
+            },
             {
               key: "state",
               title: t("clearances.state"),
@@ -169,7 +177,11 @@ function CreateClearanceModal({ open, onClose }: { open: boolean; onClose: () =>
     >
       {problem && <Alert className="form-error" type="error" showIcon title={problem} />}
       <Form<ClearanceForm> form={form} layout="vertical" requiredMark={false} preserve={false}>
-        <Form.Item name="personId" label={t("clearances.person")} rules={[{ required: true, message: t("clearances.personRequired") }]}>
+        <Form.Item
+          name="personId"
+          label={t("clearances.person")}
+          rules={[{ required: true, message: t("clearances.personRequired") }]}
+        >
           <PersonPicker />
         </Form.Item>
         <Form.Item

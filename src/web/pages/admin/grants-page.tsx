@@ -1,5 +1,21 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BUSINESS_ROLES, ROLE_NAMES, type BusinessRole } from "../../../domain/roles";
@@ -32,7 +48,9 @@ function useRoleOptions() {
     const article = ROLE_NAMES[role].article;
     return {
       value: role,
-      label: article ? `${roleName(role, i18n.language)}（${t("grants.article", { article })}）` : roleName(role, i18n.language),
+      label: article
+        ? `${roleName(role, i18n.language)}（${t("grants.article", { article })}）`
+        : roleName(role, i18n.language),
     };
   });
 }
@@ -96,7 +114,10 @@ export function GrantsPage() {
           scroll={{ x: 960 }}
           locale={{
             emptyText: (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t("common.noMatch") : t("grants.empty")} />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={filtered ? t("common.noMatch") : t("grants.empty")}
+              />
             ),
           }}
           columns={[
@@ -222,11 +243,19 @@ function CreateGrantModal({ open, onClose }: { open: boolean; onClose: () => voi
     >
       {problem && <Alert className="form-error" type="error" showIcon title={problem} />}
       <Form<GrantForm> form={form} layout="vertical" requiredMark={false} preserve={false}>
-        <Form.Item name="accountId" label={t("grants.account")} rules={[{ required: true, message: t("grants.accountRequired") }]}>
+        <Form.Item
+          name="accountId"
+          label={t("grants.account")}
+          rules={[{ required: true, message: t("grants.accountRequired") }]}
+        >
           <AccountPicker />
         </Form.Item>
         <Form.Item name="role" label={t("grants.role")} rules={[{ required: true, message: t("grants.roleRequired") }]}>
-          <Select<BusinessRole> options={roleOptions} placeholder={t("grants.rolePlaceholder")} />
+          <Select<BusinessRole>
+            options={roleOptions}
+            placeholder={t("grants.rolePlaceholder")}
+            showSearch={{ optionFilterProp: "label" }}
+          />
         </Form.Item>
         <Form.Item
           name="unitId"

@@ -73,11 +73,7 @@ export function SecuritySettingsPage() {
             <Alert type="error" showIcon title={errorMessage(settings.error, t)} />
           ) : (
             <Form<SettingsForm> form={form} layout="vertical" onFinish={submit} className="settings-form">
-              <Form.Item
-                name="totpRequiredRoles"
-                label={t("settings.totpRoles")}
-                extra={t("settings.totpRolesHint")}
-              >
+              <Form.Item name="totpRequiredRoles" label={t("settings.totpRoles")} extra={t("settings.totpRolesHint")}>
                 <Checkbox.Group
                   className="role-checkboxes"
                   options={BUSINESS_ROLES.map((role) => ({ value: role, label: roleName(role, i18n.language) }))}

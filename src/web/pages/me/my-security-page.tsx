@@ -1,13 +1,21 @@
-import { App, Button, Card, Col, Descriptions, Modal, Popconfirm, Row, Space, Table, Tag, Tooltip, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  type OwnSession,
-  useEndSession,
-  useOwnSessions,
-  useRenewRecoveryCodes,
-  useTotpDisable,
-} from "../../api/auth";
+import { type OwnSession, useEndSession, useOwnSessions, useRenewRecoveryCodes, useTotpDisable } from "../../api/auth";
 import { errorMessage } from "../../api/error-message";
 import { useCurrentUser } from "../../app/access";
 import { formatBeijing, roleName } from "../../components/format";

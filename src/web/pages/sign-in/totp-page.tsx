@@ -20,9 +20,7 @@ export function TotpPage() {
     <SignInFrame title={t("signIn.totpTitle")}>
       <StepGate step="totp">
         <Typography.Paragraph>{recovery ? t("signIn.recoveryIntro") : t("signIn.totpIntro")}</Typography.Paragraph>
-        {totp.isError && (
-          <Alert className="login-error" type="error" showIcon title={errorMessage(totp.error, t)} />
-        )}
+        {totp.isError && <Alert className="login-error" type="error" showIcon title={errorMessage(totp.error, t)} />}
         <Form
           form={form}
           layout="vertical"
@@ -36,7 +34,10 @@ export function TotpPage() {
               label={t("signIn.recoveryCode")}
               rules={[
                 { required: true, message: t("signIn.recoveryRequired") },
-                { pattern: /^\s*[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\s*$/, message: t("signIn.recoveryFormat") },
+                {
+                  pattern: /^\s*[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\s*$/,
+                  message: t("signIn.recoveryFormat"),
+                },
               ]}
             >
               <Input autoComplete="off" placeholder="xxxx-xxxx-xxxx" maxLength={20} autoFocus />

@@ -1,0 +1,39 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "playwright-core";
+import type { Credentials } from "./server.js";
+
+export const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+
+// antd puts a space between the two characters of a two-character Chinese button label ("登 录").
+export const LOGIN_BUTTON = /^登\s?录$/;
+
+/** Waits until the locator is visible and returns its text, so assertions never race the render. */
+export async function textOf(locator: Locator): Promise<string> {
+  await locator.first().waitFor({ state: "visible" });
+  return (await locator.first().textContent()) ?? "";
+}
+
+/** Saves docs/screenshots/<name> once antd's entry animations have settled. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+/** Fills and submits the sign-in form on /login (the page must already show it). */
+export async function submitLogin(page: Page, credentials: Credentials): Promise<void> {
+  const form = page.locator("form");
+  await page.getByLabel("用户名").fill(credentials.username);
+  await page.getByLabel("密码", { exact: true }).fill(credentials.password);
+  await form.getByRole("button", { name: LOGIN_BUTTON }).click();
+}
+
+/** Opens /login, signs in with a password alone, and waits for the dashboard. */
+export async function signIn(page: Page, credentials: Credentials): Promise<void> {
+  await page.goto("/login");
+  await submitLogin(page, credentials);
+  await page.waitForURL((url) => url.pathname === "/");
+  await page.getByTestId("user-menu").waitFor();
+}
