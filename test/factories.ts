@@ -26,7 +26,10 @@ export async function seedOrg(app: FastifyInstance): Promise<Org> {
   const make = async (name: string, parent: { id: string; path: string } | null, kind: "institution" | "unit") => {
     const id = uuidv7();
     const path = `${parent?.path ?? "/"}${id}/`;
-    await app.db.kysely.insertInto("unit").values({ id, parent_id: parent?.id ?? null, path, name, kind, sort_order: 0, created_at: at, updated_at: at }).execute();
+    await app.db.kysely
+      .insertInto("unit")
+      .values({ id, parent_id: parent?.id ?? null, path, name, kind, sort_order: 0, created_at: at, updated_at: at })
+      .execute();
     return { id, path };
   };
   const root = await make("广东技术师范学院", null, "institution");
@@ -54,7 +57,16 @@ export async function createTestAccount(
   let personId: string | null = null;
   if (options.unitId) {
     personId = uuidv7();
-    await app.db.kysely.insertInto("person").values({ id: personId, name: `${options.username} 姓名`, unit_id: options.unitId, created_at: at, updated_at: at }).execute();
+    await app.db.kysely
+      .insertInto("person")
+      .values({
+        id: personId,
+        name: `${options.username} 姓名`,
+        unit_id: options.unitId,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
   }
   const totpSecret = options.totp || options.adminRole ? newTotpSecret() : null;
   await app.db.kysely
@@ -83,11 +95,28 @@ export async function createTestAccount(
 }
 
 /** Grants a business role on a unit from today, open-ended. */
-export async function grantRole(app: FastifyInstance, accountId: string, role: BusinessRole, unitId: string, grantedBy: string): Promise<string> {
+export async function grantRole(
+  app: FastifyInstance,
+  accountId: string,
+  role: BusinessRole,
+  unitId: string,
+  grantedBy: string,
+): Promise<string> {
   const id = uuidv7();
   await app.db.kysely
     .insertInto("role_grant")
-    .values({ id, account_id: accountId, role, unit_id: unitId, starts_on: "2020-01-01", ends_on: null, granted_by: grantedBy, created_at: toInstant(app.clock()), revoked_at: null, revoked_by: null })
+    .values({
+      id,
+      account_id: accountId,
+      role,
+      unit_id: unitId,
+      starts_on: "2020-01-01",
+      ends_on: null,
+      granted_by: grantedBy,
+      created_at: toInstant(app.clock()),
+      revoked_at: null,
+      revoked_by: null,
+    })
     .execute();
   return id;
 }
@@ -98,7 +127,12 @@ export class Client {
   csrf: string | null = null;
   constructor(readonly app: FastifyInstance) {}
 
-  async request(method: InjectOptions["method"], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
       url,
@@ -115,7 +149,9 @@ export class Client {
       const pair = first.split(";")[0] ?? "";
       this.cookie = pair.endsWith("=") ? null : pair;
     }
-    const body = String(res.headers["content-type"] ?? "").startsWith("application/json") ? (res.json() as { csrfToken?: unknown }) : null;
+    const body = String(res.headers["content-type"] ?? "").startsWith("application/json")
+      ? (res.json() as { csrfToken?: unknown })
+      : null;
     if (body && typeof body.csrfToken === "string") this.csrf = body.csrfToken;
     return res;
   }
@@ -134,7 +170,11 @@ export async function signIn(app: FastifyInstance, account: TestAccount): Promis
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   if (account.totpSecret) {
     // Each code works once: step the clock past the last one used.
-    const row = await app.db.kysely.selectFrom("account").select("totp_last_step").where("id", "=", account.id).executeTakeFirstOrThrow();
+    const row = await app.db.kysely
+      .selectFrom("account")
+      .select("totp_last_step")
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
     const step = Math.max(totpStep(app.clock()), (row.totp_last_step ?? 0) + 1);
     const res = await client.post("/api/auth/totp", { code: totpCodeAt(account.totpSecret, step) });
     if (res.statusCode !== 200) throw new Error(`totp failed: ${res.statusCode} ${res.body}`);

@@ -11,6 +11,11 @@ export const HELP = `Baomi 保密工作责任制管理平台 — secrecy respons
   init       在空数据库上创建单位根节点与三员账号，打印一次性密码
              Create the root unit and the three administrators on an empty database;
              prints their one-time passwords once (--json, --institution NAME)
+  policy     校验策略文件（实施细则数据），或按条列出职责目录
+             Validate a policy file, or print its duty catalogue by article
+             (check FILE | show [--article N] [--file FILE] [--format table|json])
+  audit      审计日志：verify 校验哈希链与签名检查点（--against 导出文件 比对异地副本）；export 导出为 JSON Lines（--out、--since）
+             Audit log: verify the chain and signed checkpoints (--against FILE compares an off-host copy); export as JSON lines
   version    显示版本 / Print the version
   help       显示本帮助 / Show this help
 
@@ -21,6 +26,11 @@ export const HELP = `Baomi 保密工作责任制管理平台 — secrecy respons
   BAOMI_PORT          监听端口 / listen port                      默认 default 8080
   BAOMI_LOG_LEVEL     日志级别 / log level (info, warn, debug, …) 默认 default info
   BAOMI_METRICS       开启 /metrics 指标 / Prometheus metrics (on|off) 默认 default off
+  BAOMI_TRUST_PROXY   信任反向代理的 X-Forwarded-* / trust X-Forwarded-* from a proxy (on|off) 默认 default off
+  BAOMI_SESSION_IDLE_MINUTES / BAOMI_SESSION_ABSOLUTE_HOURS  会话空闲/绝对超时 / session timeouts 默认 default 30 / 12
+  BAOMI_AUDIT_KEY_FILE            审计检查点签名私钥 / checkpoint signing key 默认 default <数据目录>/keys/audit-ed25519.pem
+  BAOMI_AUDIT_CHECKPOINT_EVERY    每多少条审计记录签一个检查点 / entries per checkpoint 默认 default 1000
+  BAOMI_AUDIT_CHECKPOINT_MINUTES  或每隔多少分钟 / or minutes per checkpoint 默认 default 60
 
 也可通过 npm 运行 / Also through npm:  npm run baomi -- <命令 command>
 `;

@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: () => import("./commands/serve.js").then((m) => m.runServe),
   migrate: () => import("./commands/migrate.js").then((m) => m.runMigrate),
   init: () => import("./commands/init.js").then((m) => m.runInit),
+  policy: () => import("./commands/policy.js").then((m) => m.runPolicy),
+  audit: () => import("./commands/audit.js").then((m) => m.runAudit),
   version: () => Promise.resolve(runVersion),
 };
 
@@ -33,7 +35,9 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  await (await load())(args);
+  await (
+    await load()
+  )(args);
 }
 
 main(process.argv.slice(2)).catch(exitWithFailure);

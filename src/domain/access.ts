@@ -13,6 +13,7 @@ export interface Grant {
   role: BusinessRole;
   unitId: string;
   unitPath: string;
+  unitName: string;
   startsOn: string;
   endsOn: string | null;
 }

@@ -123,6 +123,24 @@ describe.each(testDialects)("audit log on %s", (dialect) => {
     expect(await fixture.verify()).toMatchObject({ ok: true, count: 1 });
   });
 
+  it("stores hostile text (NUL, lone surrogates, quotes, emoji) so that the chain still verifies", async () => {
+    fixture = await openAuditFixture(dialect);
+    const hostile = 'a\u0000b\ud800c\udc00"\\😀\u2028保密';
+    await fixture.log.record(
+      sampleEvent(1, {
+        actor: { accountId: hostile, username: hostile, role: null, unitId: null },
+        object: { type: "account", id: hostile },
+        sourceIp: hostile,
+        requestId: hostile,
+        details: { value: hostile },
+      }),
+    );
+    const row = await fixture.db.kysely.selectFrom("audit_entry").selectAll().executeTakeFirstOrThrow();
+    expect(row.actor_username).toBe('a\ufffdb\ufffdc\ufffd"\\😀\u2028保密');
+    expect(JSON.parse(row.details)).toEqual({ value: hostile });
+    expect(await fixture.verify()).toMatchObject({ ok: true, count: 1 });
+  });
+
   it("refuses an invalid result or action without writing anything", async () => {
     fixture = await openAuditFixture(dialect);
     await expect(fixture.log.record(sampleEvent(1, { result: "maybe" as "success" }))).rejects.toThrow(/result/);

@@ -90,7 +90,7 @@ describe.each(testDialects)("audit export on %s", (dialect) => {
     );
     await expect(readExportAnchors(forged)).rejects.toMatchObject({
       line: 14,
-      localized: { en: expect.stringMatching(/does not verify/) },
+      localized: { en: expect.stringMatching(/does not verify/) as string },
     });
     await expect(readExportAnchors(write("other.jsonl", ['{"type":"x"}']))).rejects.toBeInstanceOf(ExportFileError);
   });

@@ -71,12 +71,12 @@ describe("baomi CLI", () => {
     expect(second.stdout).toContain("数据库已是最新 / Database is up to date");
   });
 
-  it("serve listens, answers, and shuts down cleanly on SIGTERM", async () => {
+  it("serve listens, answers, and shuts down cleanly on SIGTERM", { timeout: 90_000 }, async () => {
     const port = await freePort();
     const child = startCli(["serve"], { BAOMI_DATA_DIR: tempDir(), BAOMI_PORT: String(port), BAOMI_LOG_LEVEL: "warn" });
     const done = collect(child);
     let ready: Response | undefined;
-    for (let i = 0; i < 200 && !ready?.ok; i++) {
+    for (let i = 0; i < 600 && !ready?.ok; i++) {
       await new Promise((r) => setTimeout(r, 50));
       ready = await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => undefined);
     }
@@ -87,12 +87,13 @@ describe("baomi CLI", () => {
     expect(result.stdout).toContain(`Baomi 已启动 / started: http://127.0.0.1:${port}`);
   });
 
-  it("serve refuses a port that is taken, naming BAOMI_PORT", async () => {
+  it("serve refuses a port that is taken, naming BAOMI_PORT", { timeout: 90_000 }, async () => {
     const port = await freePort();
     const dataDir = tempDir();
     const first = startCli(["serve"], { BAOMI_DATA_DIR: dataDir, BAOMI_PORT: String(port), BAOMI_LOG_LEVEL: "warn" });
     const firstDone = collect(first);
-    for (let i = 0; i < 200; i++) {
+    // A first start also creates the three administrators (three argon2 hashes): allow a loaded machine time.
+    for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 50));
       if ((await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.ok) break;
     }

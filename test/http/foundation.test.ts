@@ -28,13 +28,14 @@ describe.each(testDialects)("platform foundation on %s", (dialect) => {
     fs.writeFileSync(path.join(webDir, "assets", "app-abc123.js"), "console.log(1)");
     t = await buildTestApp(dialect, { webDir, metrics: true });
     // A route with a strict body, standing in for the feature routes later issues add.
-    t.app
-      .withTypeProvider<ZodTypeProvider>()
-      .post(
-        "/api/test/echo",
-        { config: { access: "public" }, schema: { body: z.strictObject({ name: z.string().min(1).max(20), count: z.number().int().min(0) }) } },
-        (request) => request.body,
-      );
+    t.app.withTypeProvider<ZodTypeProvider>().post(
+      "/api/test/echo",
+      {
+        config: { access: "public" },
+        schema: { body: z.strictObject({ name: z.string().min(1).max(20), count: z.number().int().min(0) }) },
+      },
+      (request) => request.body,
+    );
     await t.app.ready();
   });
   afterAll(async () => {

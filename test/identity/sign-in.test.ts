@@ -17,7 +17,12 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
   afterAll(() => t.close());
 
   async function auditActions(accountId: string): Promise<string[]> {
-    const rows = await t.app.db.kysely.selectFrom("audit_entry").select(["action", "result"]).where("object_id", "=", accountId).orderBy("seq").execute();
+    const rows = await t.app.db.kysely
+      .selectFrom("audit_entry")
+      .select(["action", "result"])
+      .where("object_id", "=", accountId)
+      .orderBy("seq")
+      .execute();
     return rows.map((r) => `${r.action}:${r.result}`);
   }
 
@@ -31,7 +36,11 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
     expect(cookie).toMatch(/^baomi_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
     const me = await client.get("/api/me");
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ account: { username: "zhangsan", adminRole: null }, person: { unitId: org.a.id }, pending: [] });
+    expect(me.json()).toMatchObject({
+      account: { username: "zhangsan", adminRole: null },
+      person: { unitId: org.a.id },
+      pending: [],
+    });
     expect(await auditActions(account.id)).toContain("auth.login:success");
   });
 
@@ -40,9 +49,16 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
     try {
       await seedOrg(proxied.app);
       await createTestAccount(proxied.app, { username: "lisi" });
-      const res = await proxied.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "lisi", password: PASSWORD }, headers: { "x-forwarded-proto": "https" } });
+      const res = await proxied.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "lisi", password: PASSWORD },
+        headers: { "x-forwarded-proto": "https" },
+      });
       expect(res.statusCode).toBe(200);
-      expect(String(res.headers["set-cookie"])).toMatch(/^__Host-baomi_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
+      expect(String(res.headers["set-cookie"])).toMatch(
+        /^__Host-baomi_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Secure$/,
+      );
     } finally {
       await proxied.close();
     }
@@ -51,7 +67,10 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
   it("refuses a wrong password and an unknown user with the same message", async () => {
     await createTestAccount(t.app, { username: "wangwu" });
     const wrong = await new Client(t.app).post("/api/auth/login", { username: "wangwu", password: "not-the-password" });
-    const unknown = await new Client(t.app).post("/api/auth/login", { username: "nobody", password: "not-the-password" });
+    const unknown = await new Client(t.app).post("/api/auth/login", {
+      username: "nobody",
+      password: "not-the-password",
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -79,7 +98,8 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
 
   it("says until when an account is locked", async () => {
     await createTestAccount(t.app, { username: "sunqi" });
-    for (let i = 0; i < 5; i++) await new Client(t.app).post("/api/auth/login", { username: "sunqi", password: "wrong-one" });
+    for (let i = 0; i < 5; i++)
+      await new Client(t.app).post("/api/auth/login", { username: "sunqi", password: "wrong-one" });
     const res = await new Client(t.app).post("/api/auth/login", { username: "sunqi", password: PASSWORD });
     expect(res.statusCode).toBe(423);
     expect(res.json<{ message: string }>().message).toMatch(/账号已锁定至 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间）/);
@@ -165,14 +185,22 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
       expect(res.json()).toMatchObject({ details: { issues: [{ field }] } });
       expect(res.json<{ message: string }>().message).toContain(message);
     }
-    const wrongCurrent = await client.post("/api/me/password", { currentPassword: "nope", newPassword: "一个足够长的新密码" });
+    const wrongCurrent = await client.post("/api/me/password", {
+      currentPassword: "nope",
+      newPassword: "一个足够长的新密码",
+    });
     expect(wrongCurrent.json()).toMatchObject({ details: { issues: [{ field: "body.currentPassword" }] } });
     const before = client.cookie;
-    const changed = await client.post("/api/me/password", { currentPassword: PASSWORD, newPassword: "一个足够长的新密码" });
+    const changed = await client.post("/api/me/password", {
+      currentPassword: PASSWORD,
+      newPassword: "一个足够长的新密码",
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ pending: [] });
     expect(client.cookie).not.toBe(before);
-    expect((await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: before ?? "" } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: before ?? "" } })).statusCode).toBe(
+      401,
+    );
     expect((await client.get("/api/me")).statusCode).toBe(200);
     expect(await auditActions(account.id)).toContain("account.password.change:success");
   });
@@ -192,23 +220,33 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
     expect(new Set(codes).size).toBe(10);
 
     const next = new Client(t.app);
-    expect((await next.post("/api/auth/login", { username: "chener", password: PASSWORD })).json()).toMatchObject({ pending: ["totp"] });
+    expect((await next.post("/api/auth/login", { username: "chener", password: PASSWORD })).json()).toMatchObject({
+      pending: ["totp"],
+    });
     expect((await next.post("/api/auth/totp", { code: codes[0] })).statusCode).toBe(200);
     const again = new Client(t.app);
     await again.post("/api/auth/login", { username: "chener", password: PASSWORD });
     expect((await again.post("/api/auth/totp", { code: codes[0] })).statusCode).toBe(401);
-    expect(await auditActions(account.id)).toEqual(expect.arrayContaining(["account.totp.enable:success", "auth.totp:success"]));
+    expect(await auditActions(account.id)).toEqual(
+      expect.arrayContaining(["account.totp.enable:success", "auth.totp:success"]),
+    );
   });
 
   it("requires administrators to enrol TOTP and never lets them turn it off", async () => {
     await createTestAccount(t.app, { username: "admin-new", adminRole: "AUDITOR" });
-    await t.app.db.kysely.updateTable("account").set({ totp_secret: null }).where("username", "=", "admin-new").execute();
+    await t.app.db.kysely
+      .updateTable("account")
+      .set({ totp_secret: null })
+      .where("username", "=", "admin-new")
+      .execute();
     const client = new Client(t.app);
     const login = await client.post("/api/auth/login", { username: "admin-new", password: PASSWORD });
     expect(login.json()).toMatchObject({ pending: ["totpEnrollment"] });
     expect((await client.get("/api/audit-entries")).statusCode).toBe(403);
     const { secret } = (await client.post("/api/me/totp/setup")).json<{ secret: string }>();
-    expect((await client.post("/api/me/totp/confirm", { code: totpCodeAt(secret, totpStep(clock())) })).statusCode).toBe(200);
+    expect(
+      (await client.post("/api/me/totp/confirm", { code: totpCodeAt(secret, totpStep(clock())) })).statusCode,
+    ).toBe(200);
     expect((await client.get("/api/audit-entries")).statusCode).toBe(200);
     const off = await client.post("/api/me/totp/disable", { password: PASSWORD });
     expect(off.statusCode).toBe(403);

@@ -18,7 +18,10 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
   const people: Record<string, string> = {};
   let securityDept = "";
 
-  async function ok<T>(res: Promise<{ statusCode: number; body: string; json: () => unknown }>, status = 200): Promise<T> {
+  async function ok<T>(
+    res: Promise<{ statusCode: number; body: string; json: () => unknown }>,
+    status = 200,
+  ): Promise<T> {
     const r = await res;
     expect(r.statusCode, r.body).toBe(status);
     return r.json() as T;
@@ -31,7 +34,12 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
     const admin = await createTestAccount(t.app, { username: "r-secadmin", adminRole: "SECURITY_ADMIN" });
     await grantRole(t.app, officer.id, "secrecyOffice", org.root.id, admin.id);
     office = await signIn(t.app, officer);
-    securityDept = (await ok<{ id: string }>(office.post("/api/units", { parentId: org.root.id, name: "保卫处", code: "SECURITY_DEPT" }), 201)).id;
+    securityDept = (
+      await ok<{ id: string }>(
+        office.post("/api/units", { parentId: org.root.id, name: "保卫处", code: "SECURITY_DEPT" }),
+        201,
+      )
+    ).id;
     await ok(office.request("PATCH", `/api/units/${org.a.id}`, { classified: true }));
     for (const [key, name, unitId] of [
       ["sec1", "王书记", org.root.id],
@@ -43,10 +51,22 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
       ["actingA", "吴老师", org.a.id],
       ["secHead", "郑处长", securityDept],
     ] as const) {
-      people[key] = (await ok<{ id: string }>(office.post("/api/people", { name, unitId, staffNo: `S-${key}` }), 201)).id;
+      people[key] = (
+        await ok<{ id: string }>(office.post("/api/people", { name, unitId, staffNo: `S-${key}` }), 201)
+      ).id;
     }
-    const appoint = (person: string, unitId: string, position: string, startsOn: string, endsOn: string | null = null, acting = false) =>
-      ok(office.post("/api/appointments", { personId: people[person], unitId, position, startsOn, endsOn, acting }), 201);
+    const appoint = (
+      person: string,
+      unitId: string,
+      position: string,
+      startsOn: string,
+      endsOn: string | null = null,
+      acting = false,
+    ) =>
+      ok(
+        office.post("/api/appointments", { personId: people[person], unitId, position, startsOn, endsOn, acting }),
+        201,
+      );
     await appoint("sec1", org.root.id, "PARTY_SECRETARY", "2024-01-01", "2027-03-31");
     await appoint("sec2", org.root.id, "PARTY_SECRETARY", "2027-04-01");
     await appoint("pres", org.root.id, "PRESIDENT", "2023-09-01");
@@ -54,14 +74,16 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
     await appoint("headA", org.a.id, "UNIT_HEAD", "2022-01-01", "2027-02-28");
     await appoint("actingA", org.a.id, "UNIT_HEAD", "2027-03-10", null, true);
     await appoint("secHead", securityDept, "UNIT_HEAD", "2025-01-01");
-    const portfolio = (person: string, unitId: string, area: string) => ok(office.post("/api/portfolios", { personId: people[person], unitId, area, startsOn: "2023-09-01" }), 201);
+    const portfolio = (person: string, unitId: string, area: string) =>
+      ok(office.post("/api/portfolios", { personId: people[person], unitId, area, startsOn: "2023-09-01" }), 201);
     await portfolio("vp", org.a.id, "business");
     await portfolio("vp", org.root.id, "security");
     await portfolio("secLeader", org.root.id, "secrecy");
   });
   afterAll(() => t.close());
 
-  const chain = (unitId: string, at: string) => ok<{ links: Link[] }>(office.get(`/api/responsibility/chain?unitId=${unitId}&at=${at}`));
+  const chain = (unitId: string, at: string) =>
+    ok<{ links: Link[] }>(office.get(`/api/responsibility/chain?unitId=${unitId}&at=${at}`));
   const names = (link: Link | undefined) => link?.holders.map((h) => `${h.personName}${h.acting ? "(代)" : ""}`) ?? [];
 
   it("answers who was responsible for a unit on a date, level by level, citing the articles", async () => {
@@ -84,13 +106,29 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
   });
 
   it("refuses overlapping appointments to a one-holder post, naming the holder", async () => {
-    const res = await office.post("/api/appointments", { personId: people.headA, unitId: org.a.id, position: "UNIT_HEAD", startsOn: "2027-04-01" });
+    const res = await office.post("/api/appointments", {
+      personId: people.headA,
+      unitId: org.a.id,
+      position: "UNIT_HEAD",
+      startsOn: "2027-04-01",
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ message: string }>().message).toContain("吴老师");
-    const bad = await office.post("/api/appointments", { personId: people.headA, unitId: org.a.id, position: "NO_SUCH_POST", startsOn: "2027-04-01" });
+    const bad = await office.post("/api/appointments", {
+      personId: people.headA,
+      unitId: org.a.id,
+      position: "NO_SUCH_POST",
+      startsOn: "2027-04-01",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ details: { issues: [{ field: "body.position" }] } });
-    const backwards = await office.post("/api/appointments", { personId: people.headA, unitId: org.b.id, position: "UNIT_HEAD", startsOn: "2027-04-01", endsOn: "2027-01-01" });
+    const backwards = await office.post("/api/appointments", {
+      personId: people.headA,
+      unitId: org.b.id,
+      position: "UNIT_HEAD",
+      startsOn: "2027-04-01",
+      endsOn: "2027-01-01",
+    });
     expect(backwards.statusCode).toBe(400);
   });
 
@@ -103,7 +141,9 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
     expect(director(before)).toEqual(["王书记"]);
     expect(director(after)).toEqual(["李书记"]);
     const deputies = after.seats.filter((s) => s.seat === "deputyDirector");
-    expect(deputies.flatMap((s) => s.holders.map((h) => h.personName))).toEqual(expect.arrayContaining(["陈院长", "赵副院长"]));
+    expect(deputies.flatMap((s) => s.holders.map((h) => h.personName))).toEqual(
+      expect.arrayContaining(["陈院长", "赵副院长"]),
+    );
     // The discipline secretary's seat is vacant and listed as such.
     expect(deputies.some((s) => s.holders.length === 0)).toBe(true);
     const members = after.seats.filter((s) => s.seat === "member");
@@ -124,13 +164,20 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
   });
 
   it("records the director's delegation to a deputy, and only to a deputy (Art. 10(2))", async () => {
-    const body = { institutionId: org.root.id, purpose: "主持 2027 年春季例会", startsOn: "2027-04-10", endsOn: "2027-04-12" };
+    const body = {
+      institutionId: org.root.id,
+      purpose: "主持 2027 年春季例会",
+      startsOn: "2027-04-10",
+      endsOn: "2027-04-12",
+    };
     const good = await office.post("/api/committee/delegations", { ...body, delegatePersonId: people.pres });
     expect(good.statusCode).toBe(201);
     const bad = await office.post("/api/committee/delegations", { ...body, delegatePersonId: people.headA });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ message: string }>().message).toContain("第十条第（二）项");
-    const roster = await ok<{ delegations: { delegate: { name: string } }[] }>(office.get(`/api/committee?institutionId=${org.root.id}&at=2027-04-11`));
+    const roster = await ok<{ delegations: { delegate: { name: string } }[] }>(
+      office.get(`/api/committee?institutionId=${org.root.id}&at=2027-04-11`),
+    );
     expect(roster.delegations.map((d) => d.delegate.name)).toEqual(["陈院长"]);
   });
 
@@ -138,20 +185,32 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
     const head = await createTestAccount(t.app, { username: "r-head" });
     await t.app.db.kysely.updateTable("account").set({ person_id: people.secHead }).where("id", "=", head.id).execute();
     const client = await signIn(t.app, head);
-    type Mine = { roles: { role: string; roleName: string; basis: string; duties: { citation: string; title: string; articleText: string }[]; articles: { citation: string; text: string }[] }[] };
+    type Mine = {
+      roles: {
+        role: string;
+        roleName: string;
+        basis: string;
+        duties: { citation: string; title: string; articleText: string }[];
+        articles: { citation: string; text: string }[];
+      }[];
+    };
     const mine = await ok<Mine>(client.get("/api/responsibility/mine?at=2027-04-01"));
     const roles = mine.roles.map((r) => r.role);
     expect(roles).toEqual(expect.arrayContaining(["unitHead", "member"]));
     const unitHead = mine.roles.find((r) => r.role === "unitHead");
     expect(unitHead?.articles[0]).toMatchObject({ citation: "第六条" });
     expect(unitHead?.duties.length).toBeGreaterThan(0);
-    expect(unitHead?.duties.every((d) => d.citation.startsWith("第六条") || d.citation.startsWith("第二条"))).toBe(true);
+    expect(unitHead?.duties.every((d) => d.citation.startsWith("第六条") || d.citation.startsWith("第二条"))).toBe(
+      true,
+    );
     const member = mine.roles.find((r) => r.role === "member");
     expect(member?.duties.map((d) => d.citation)).toEqual(expect.arrayContaining(["第十一条第（四）项"]));
   });
 
   it("serves the implementing rules in force, all 17 articles", async () => {
-    const policy = await ok<{ docNo: string; articles: { citation: string; items: unknown[] }[]; duties: unknown[] }>(office.get("/api/policy"));
+    const policy = await ok<{ docNo: string; articles: { citation: string; items: unknown[] }[]; duties: unknown[] }>(
+      office.get("/api/policy"),
+    );
     expect(policy.docNo).toBe("广师保密〔2012〕14号");
     expect(policy.articles).toHaveLength(17);
     expect(policy.articles[12]?.items).toHaveLength(10);

@@ -16,7 +16,10 @@ export async function runInit(args: string[]): Promise<void> {
   try {
     await migrateToLatest(db);
     const audit = createAuditLog({ db, config });
-    const credentials = await initializeInstitution(db.kysely, audit, { institutionName: values.institution ?? DEFAULT_INSTITUTION, now: new Date() });
+    const credentials = await initializeInstitution(db.kysely, audit, {
+      institutionName: values.institution ?? DEFAULT_INSTITUTION,
+      now: new Date(),
+    });
     if (!credentials) {
       process.stderr.write("数据库中已有账号，未做任何更改 / Accounts already exist; nothing was changed\n");
       process.exitCode = 3;

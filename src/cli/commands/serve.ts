@@ -13,7 +13,10 @@ export async function runServe(_args: string[]): Promise<void> {
   const app = await buildApp(config);
   // No default accounts: an empty database gets the three administrators with one-time passwords, printed once.
   if (await needsInitialization(app.db.kysely)) {
-    const credentials = await initializeInstitution(app.db.kysely, app.audit, { institutionName: DEFAULT_INSTITUTION, now: new Date() });
+    const credentials = await initializeInstitution(app.db.kysely, app.audit, {
+      institutionName: DEFAULT_INSTITUTION,
+      now: new Date(),
+    });
     if (credentials) process.stdout.write(describeCredentials(credentials));
   }
 

@@ -54,6 +54,7 @@ export function presentGrant(row: GrantRow, now: Date): GrantView {
           role: row.role as BusinessRole,
           unitId: row.unit_id,
           unitPath: "",
+          unitName: row.unit_name,
           startsOn: row.starts_on,
           endsOn: row.ends_on,
         },

@@ -42,7 +42,7 @@ export async function presentMe(request: FastifyRequest, auth: RequestAuth): Pro
       grantId: g.id,
       role: g.role,
       unitId: g.unitId,
-      unitName: unitName.get(g.unitId) ?? "",
+      unitName: g.unitName,
       startsOn: g.startsOn,
       endsOn: g.endsOn,
     })),

@@ -124,17 +124,6 @@ export async function responsibilitiesOf(db: Db, policy: Policy, personId: strin
 }
 
 /** The units an actor's grants reach, for the 我的职责 page. */
-export async function scopesOf(db: Db, actor: Actor): Promise<MyResponsibilities["scopes"]> {
-  if (actor.grants.length === 0) return [];
-  const names = await db
-    .selectFrom("unit")
-    .select(["id", "name"])
-    .where(
-      "id",
-      "in",
-      actor.grants.map((g) => g.unitId),
-    )
-    .execute();
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
-  return actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: nameOf.get(g.unitId) ?? "" }));
+export function scopesOf(actor: Actor): MyResponsibilities["scopes"] {
+  return actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName }));
 }

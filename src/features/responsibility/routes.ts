@@ -138,7 +138,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
         at,
         person: person ?? null,
         roles: person ? await responsibilitiesOf(app.db.kysely, policy, person.id, at) : [],
-        scopes: await scopesOf(app.db.kysely, auth.actor),
+        scopes: scopesOf(auth.actor),
       };
     },
   );

@@ -18,6 +18,7 @@ export async function loadActor(db: Kysely<Database>, account: AccountTable, now
           "role_grant.role",
           "role_grant.unit_id",
           "unit.path",
+          "unit.name",
           "role_grant.starts_on",
           "role_grant.ends_on",
         ])
@@ -33,6 +34,7 @@ export async function loadActor(db: Kysely<Database>, account: AccountTable, now
       role: row.role,
       unitId: row.unit_id,
       unitPath: row.path,
+      unitName: row.name,
       startsOn: row.starts_on,
       endsOn: row.ends_on,
     }));

@@ -19,7 +19,9 @@ function reordered(value: unknown, seed: number): unknown {
 
 describe("canonicalJson", () => {
   it("does not depend on the order keys were inserted in", () => {
-    fc.assert(fc.property(json, fc.nat(), (value, seed) => canonicalJson(value) === canonicalJson(reordered(value, seed))));
+    fc.assert(
+      fc.property(json, fc.nat(), (value, seed) => canonicalJson(value) === canonicalJson(reordered(value, seed))),
+    );
   });
 
   it("reads back as the same value, unicode included", () => {
@@ -28,7 +30,7 @@ describe("canonicalJson", () => {
         expect(JSON.parse(canonicalJson(value))).toEqual(value);
       }),
     );
-    const text = "保密委员会 𠀀 ★ é \u2028 \u0000 \"q\" \\";
+    const text = '保密委员会 𠀀 ★ é \u2028 \u0000 "q" \\';
     expect(JSON.parse(canonicalJson({ text }))).toEqual({ text });
   });
 

@@ -6,8 +6,9 @@
 import { type KeyObject } from "node:crypto";
 import { type Localized } from "../../domain/errors.js";
 import { type Db } from "../db/database.js";
-import { GENESIS_HASH, entryHash } from "./chain.js";
+import { GENESIS_HASH, tupleHash } from "./chain.js";
 import { checkpointSignatureValid, type Checkpoint } from "./checkpoints.js";
+import { entryBatches } from "./entry-source.js";
 import { keyFingerprint } from "./keys.js";
 import { toSeq } from "./seq.js";
 
@@ -29,7 +30,7 @@ export interface VerifyOptions {
   publicKeys: KeyObject[];
   /** Anchors from earlier exports kept off-host, to catch a database replaced wholesale or cut short. */
   against?: ExportAnchors[];
-  /** Entries read per query (keyset pagination by seq). */
+  /** Entries read per query (keyset pagination by seq); small batches keep the garbage collector's young space warm. */
   batchSize?: number;
 }
 
@@ -60,7 +61,7 @@ export async function verifyAudit(options: VerifyOptions): Promise<VerifyResult>
 
 async function run(options: VerifyOptions): Promise<VerifyResult> {
   const { db } = options;
-  const batchSize = options.batchSize ?? 10_000;
+  const batchSize = options.batchSize ?? 2000;
   const keys = new Map(options.publicKeys.map((key) => [keyFingerprint(key), key]));
   // Checkpoints are read before the entries: each was committed with (or after) the entry it signs, so every one of
   // them must find its entry below, even while writers keep appending during the walk.
@@ -74,29 +75,23 @@ async function run(options: VerifyOptions): Promise<VerifyResult> {
   let lastCheckpointSeq = 0;
   let cpIndex = 0;
   let exIndex = 0;
-  for (;;) {
-    const rows = await db.kysely
-      .selectFrom("audit_entry")
-      .selectAll()
-      .where("seq", ">", expected - 1)
-      .orderBy("seq")
-      .limit(batchSize)
-      .execute();
+  for await (const rows of entryBatches(db, 0, batchSize)) {
     for (const row of rows) {
-      const seq = toSeq(row.seq);
+      const seq = toSeq(row[0]);
+      const hash = row[15];
       if (seq !== expected) {
         throw new Broken(expected, {
           zh: `第 ${expected} 条记录缺失（下一条是第 ${seq} 条）`,
           en: `entry ${expected} is missing (the next one is ${seq})`,
         });
       }
-      if (row.prev_hash !== prevHash) {
+      if (row[14] !== prevHash) {
         throw new Broken(seq, {
           zh: `第 ${seq} 条记录的前序哈希与第 ${seq - 1} 条记录的哈希不符（记录被删除、插入或调换）`,
           en: `entry ${seq}'s prev_hash does not match the hash of entry ${seq - 1} (entries removed, inserted or swapped)`,
         });
       }
-      if (entryHash({ ...row, seq }) !== row.hash) {
+      if (tupleHash(row, seq) !== hash) {
         throw new Broken(seq, {
           zh: `第 ${seq} 条记录的内容与其哈希不符（记录被修改）`,
           en: `entry ${seq}'s content does not match its hash (the entry was altered)`,
@@ -110,22 +105,21 @@ async function run(options: VerifyOptions): Promise<VerifyResult> {
         });
       }
       for (; cpIndex < checkpoints.length && checkpoints[cpIndex]!.seq === seq; cpIndex++) {
-        checkCheckpoint(checkpoints[cpIndex]!, row.hash, keys, lastCheckpointSeq);
+        checkCheckpoint(checkpoints[cpIndex]!, hash, keys, lastCheckpointSeq);
         lastCheckpointSeq = seq;
       }
       for (; exIndex < expectations.length && expectations[exIndex]!.seq === seq; exIndex++) {
         const anchor = expectations[exIndex]!;
-        if (anchor.hash !== row.hash) {
+        if (anchor.hash !== hash) {
           throw new Broken(seq, {
             zh: `第 ${seq} 条记录的哈希与导出文件 ${anchor.source} 中的不符（数据库被替换或改写）`,
             en: `entry ${seq}'s hash differs from the export ${anchor.source} (the database was replaced or rewritten)`,
           });
         }
       }
-      prevHash = row.hash;
+      prevHash = hash;
       expected = seq + 1;
     }
-    if (rows.length < batchSize) break;
   }
 
   const lastSeq = expected - 1;

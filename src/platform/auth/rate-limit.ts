@@ -7,7 +7,13 @@ import { toInstant } from "../db/instants.js";
 import { type Database } from "../db/schema.js";
 
 /** Counts one hit for `key` and says whether it is within `limit` per `windowMs`. */
-export async function hitRateLimit(db: Kysely<Database>, key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
+export async function hitRateLimit(
+  db: Kysely<Database>,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<boolean> {
   const windowStart = toInstant(new Date(Math.floor(now.getTime() / windowMs) * windowMs));
   // One statement: a new window resets the count, the same window adds one; concurrent hits cannot both see 0.
   const row = await db

@@ -10,7 +10,8 @@ import { toInstant } from "../db/instants.js";
 import { type AccountTable, type Database, type SessionTable } from "../db/schema.js";
 import { randomToken, sha256Hex } from "./tokens.js";
 
-export type EndReason = "logout" | "idle" | "expired" | "password_changed" | "account_disabled" | "ended_by_user" | "replaced" | "locked";
+export type EndReason =
+  "logout" | "idle" | "expired" | "password_changed" | "account_disabled" | "ended_by_user" | "replaced" | "locked";
 
 /** Writes to last_seen_at at most this often: the idle timeout is in minutes, so a minute of slack costs nothing. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -23,7 +24,14 @@ export interface LiveSession {
 /** Starts a session and returns its token (only ever in the cookie) and row. */
 export async function createSession(
   db: Kysely<Database>,
-  options: { accountId: string; totpVerified: boolean; sourceIp: string | null; userAgent: string | null; now: Date; config: Config },
+  options: {
+    accountId: string;
+    totpVerified: boolean;
+    sourceIp: string | null;
+    userAgent: string | null;
+    now: Date;
+    config: Config;
+  },
 ): Promise<{ token: string; session: SessionTable }> {
   const token = randomToken();
   const at = toInstant(options.now);
@@ -85,11 +93,32 @@ export async function findSession(
     .where("session.id", "=", sha256Hex(token))
     .executeTakeFirst();
   if (!row) return { ended: "unknown" };
-  const { username, display_name, person_id, admin_role, status, password_hash, password_changed_at, must_change_password,
-    failed_logins, locked_until, totp_secret, totp_pending_secret, totp_last_step, last_login_at, account_created_at,
-    account_updated_at, ...session } = row;
+  const {
+    username,
+    display_name,
+    person_id,
+    admin_role,
+    status,
+    password_hash,
+    password_changed_at,
+    must_change_password,
+    failed_logins,
+    locked_until,
+    totp_secret,
+    totp_pending_secret,
+    totp_last_step,
+    last_login_at,
+    account_created_at,
+    account_updated_at,
+    ...session
+  } = row;
   if (session.ended_at) return { ended: (session.end_reason as EndReason | null) ?? "unknown" };
-  const reason = now.getTime() >= Date.parse(session.expires_at) ? "expired" : now.getTime() >= idleExpiry(session, config).getTime() ? "idle" : null;
+  const reason =
+    now.getTime() >= Date.parse(session.expires_at)
+      ? "expired"
+      : now.getTime() >= idleExpiry(session, config).getTime()
+        ? "idle"
+        : null;
   if (reason) {
     await endSession(db, session.id, reason, now);
     return { ended: reason };
@@ -101,9 +130,23 @@ export async function findSession(
   return {
     session,
     account: {
-      id: session.account_id, username, display_name, person_id, admin_role, status, password_hash, password_changed_at,
-      must_change_password, failed_logins, locked_until, totp_secret, totp_pending_secret, totp_last_step, last_login_at,
-      created_at: account_created_at, updated_at: account_updated_at,
+      id: session.account_id,
+      username,
+      display_name,
+      person_id,
+      admin_role,
+      status,
+      password_hash,
+      password_changed_at,
+      must_change_password,
+      failed_logins,
+      locked_until,
+      totp_secret,
+      totp_pending_secret,
+      totp_last_step,
+      last_login_at,
+      created_at: account_created_at,
+      updated_at: account_updated_at,
     },
   };
 }

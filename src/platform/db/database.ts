@@ -51,7 +51,9 @@ function openSqlite(file: string): Db {
       en: `SQLite did not accept WAL, synchronous=FULL and foreign keys (journal_mode=${journal}, synchronous=${synchronous}, foreign_keys=${foreignKeys}); refusing to start`,
     });
   }
-  const kysely = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: handle }) });
+  const kysely = new Kysely<Database>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(handle) }),
+  });
   return {
     kysely,
     dialect: "sqlite",
@@ -60,6 +62,36 @@ function openSqlite(file: string): Db {
     },
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement again for each query, and preparing costs more than running a
+ * small indexed query. Queries come from a fixed set of code paths, so a bounded cache of prepared statements by
+ * SQL text serves nearly every call; statements are reusable on the one connection the driver holds.
+ */
+function withStatementCache(handle: BetterSqlite3.Database, limit = 1000): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = handle.prepare.bind(handle);
+  return new Proxy(handle, {
+    get(target, property, receiver) {
+      if (property !== "prepare") {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        // Native methods must run on the real handle, not on the proxy.
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (!statement) {
+          statement = prepare(source);
+          // DDL runs once (migrations): no point keeping it. SQLite re-prepares cached statements after a schema change.
+          if (/^\s*(create|alter|drop)\b/i.test(source)) return statement;
+          if (cache.size >= limit) cache.delete(cache.keys().next().value ?? "");
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
  * The app assembly: platform plugins first, then every feature, then the web UI. This is the one place in
  * `platform/` allowed to know the features (DESIGN.md §3).
  */
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { localeFromAcceptLanguage } from "../../domain/locale.js";
 import { registerFeatures } from "../../features/index.js";
@@ -47,7 +47,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     genReqId: requestIdFor,
     // Fastify logs two lines per request; request-log.ts writes one with the outcome instead.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     // Routes must match exactly; /api/health/ is not /api/health.
@@ -57,7 +57,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const clock = options.clock ?? (() => new Date());
-  const audit = createAuditLog({ db, config, clock, onError: (error) => app.log.error({ err: error }, "audit checkpoint failed") });
+  const audit = createAuditLog({
+    db,
+    config,
+    clock,
+    onError: (error) => app.log.error({ err: error }, "audit checkpoint failed"),
+  });
   app.decorate("config", config);
   app.decorate("db", db);
   app.decorate("clock", clock);

@@ -28,12 +28,18 @@ declare module "fastify" {
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const SIGN_IN_FIRST = new AppError("UNAUTHENTICATED", { zh: "请先登录", en: "Please sign in first" });
-const SESSION_ENDED = new AppError("UNAUTHENTICATED", { zh: "会话已结束，请重新登录", en: "Your session has ended; please sign in again" });
+const SESSION_ENDED = new AppError("UNAUTHENTICATED", {
+  zh: "会话已结束，请重新登录",
+  en: "Your session has ended; please sign in again",
+});
 const BAD_CSRF = new AppError("FORBIDDEN", {
   zh: "请求缺少有效的 CSRF 令牌，请刷新页面后重试",
   en: "The request lacks a valid CSRF token; reload the page and try again",
 });
-const FOREIGN_ORIGIN = new AppError("FORBIDDEN", { zh: "拒绝来自其他站点的请求", en: "Requests from other sites are refused" });
+const FOREIGN_ORIGIN = new AppError("FORBIDDEN", {
+  zh: "拒绝来自其他站点的请求",
+  en: "Requests from other sites are refused",
+});
 
 /** Whether an Origin header, when sent, names this server. */
 export function sameOrigin(request: FastifyRequest): boolean {
@@ -53,7 +59,10 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 /** Loads the session and actor of a request carrying a cookie; null without one, "ended" when it has ended. */
-export async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<RequestAuth | null | "ended"> {
+export async function authenticate(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<RequestAuth | null | "ended"> {
   const token = sessionToken(request);
   if (!token) return null;
   const app = request.server;
@@ -67,10 +76,16 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
 }
 
 /** The actor of a live session and the sign-in steps it still has to take. */
-export async function describeSession(app: FastifyInstance, session: SessionTable, account: AccountTable, now: Date): Promise<RequestAuth> {
+export async function describeSession(
+  app: FastifyInstance,
+  session: SessionTable,
+  account: AccountTable,
+  now: Date,
+): Promise<RequestAuth> {
   const settings = await readSecuritySettings(app.db.kysely, now.getTime());
   const actor = await loadActor(app.db.kysely, account, now);
-  const totpRequired = account.admin_role !== null || actor.grants.some((g) => settings.totpRequiredRoles.includes(g.role));
+  const totpRequired =
+    account.admin_role !== null || actor.grants.some((g) => settings.totpRequiredRoles.includes(g.role));
   const pending = pendingSteps({
     totpEnabled: account.totp_secret !== null,
     totpVerified: session.totp_verified === 1,
@@ -88,7 +103,8 @@ export function registerAuthGuard(app: FastifyInstance): void {
     const access = request.routeOptions.config.access;
     // Unmatched URLs fall through to the not-found handler untouched; so does everything outside the API.
     if (!request.routeOptions.url?.startsWith("/api/") || access === "public") {
-      if (UNSAFE.has(request.method) && !sameOrigin(request)) await deny(request, FOREIGN_ORIGIN, { action: "request.origin" });
+      if (UNSAFE.has(request.method) && !sameOrigin(request))
+        await deny(request, FOREIGN_ORIGIN, { action: "request.origin" });
       return;
     }
     const auth = await authenticate(request, reply);
@@ -108,7 +124,10 @@ export function registerAuthGuard(app: FastifyInstance): void {
         request,
         new AppError(
           "FORBIDDEN",
-          { zh: "请先完成登录步骤：" + auth.pending.map(stepZh).join("、"), en: "Finish signing in first: " + auth.pending.join(", ") },
+          {
+            zh: "请先完成登录步骤：" + auth.pending.map(stepZh).join("、"),
+            en: "Finish signing in first: " + auth.pending.join(", "),
+          },
           { pending: auth.pending },
         ),
         { action: "auth.pending" },

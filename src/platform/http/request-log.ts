@@ -5,7 +5,12 @@ export function registerRequestLog(app: FastifyInstance): void {
   if (!["info", "debug", "trace"].includes(app.config.logLevel)) return;
   app.addHook("onResponse", (request, reply, done) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       "request",
     );
     done();
