@@ -1,7 +1,6 @@
 /** Password hashing (argon2id, OWASP's minimum parameters) and the common-password list shipped as data. */
 import fs from "node:fs";
 import path from "node:path";
-import { hash, verify } from "@node-rs/argon2";
 import { packageRoot } from "../runtime/package-info.js";
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane. The package's Algorithm enum is a
@@ -9,15 +8,18 @@ import { packageRoot } from "../runtime/package-info.js";
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+// The native module is loaded at the first sign-in, not at start: most requests never touch a password.
+const argon2 = () => import("@node-rs/argon2");
+
 /** The argon2id hash of a password. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password.normalize("NFC"), OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password.normalize("NFC"), OPTIONS);
 }
 
 /** Whether the password matches the hash; a malformed hash is a mismatch, not a crash. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password.normalize("NFC"));
+    return await (await argon2()).verify(passwordHash, password.normalize("NFC"));
   } catch {
     return false;
   }

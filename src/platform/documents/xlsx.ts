@@ -1,5 +1,10 @@
 /** Excel workbooks for exports: one sheet, a bold frozen header row, sensible widths, text that stays text. */
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
+
+/** exceljs costs ~200 ms to load: only exports and imports need it, so it is loaded on first use, not at start. */
+export async function loadExcel(): Promise<typeof ExcelJSModule> {
+  return (await import("exceljs")).default;
+}
 
 export interface SheetColumn<T> {
   header: string;
@@ -14,6 +19,7 @@ export async function workbookOf<T>(
   rows: readonly T[],
   title?: string,
 ): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Baomi 保密工作责任制管理平台";
   workbook.created = new Date();
