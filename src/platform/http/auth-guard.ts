@@ -96,43 +96,56 @@ export async function describeSession(
   return { session, account, actor, pending, totpRequired };
 }
 
-/** Installs the gate. */
+/** Refuses an unsafe request that another site's page sent. */
+async function checkOrigin(request: FastifyRequest): Promise<void> {
+  if (UNSAFE.has(request.method) && !sameOrigin(request))
+    await deny(request, FOREIGN_ORIGIN, { action: "request.origin" });
+}
+
+/** The gate of a private route: a live session, Origin and CSRF on unsafe methods, no pending sign-in step. */
+async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const auth = await authenticate(request, reply);
+  if (auth === null || auth === "ended") {
+    return deny(request, auth === null ? SIGN_IN_FIRST : SESSION_ENDED, { action: "auth.required" });
+  }
+  request.auth = auth;
+  if (UNSAFE.has(request.method)) {
+    await checkOrigin(request);
+    const offered = request.headers["x-csrf-token"];
+    if (typeof offered !== "string" || !safeEqual(offered, auth.session.csrf_token)) {
+      await deny(request, BAD_CSRF, { action: "request.csrf" });
+    }
+  }
+  if (auth.pending.length > 0 && request.routeOptions.config.access !== "pending") {
+    await deny(
+      request,
+      new AppError(
+        "FORBIDDEN",
+        {
+          zh: "请先完成登录步骤：" + auth.pending.map(stepZh).join("、"),
+          en: "Finish signing in first: " + auth.pending.join(", "),
+        },
+        { pending: auth.pending },
+      ),
+      { action: "auth.pending" },
+    );
+  }
+}
+
+/**
+ * Installs the gate on each API route as it is registered, so a public read (health, readiness) pays for no hook
+ * at all, and a route can never be added without either the gate or an explicit `access: "public"`.
+ */
 export function registerAuthGuard(app: FastifyInstance): void {
   app.decorateRequest("auth", null);
-  app.addHook("onRequest", async (request, reply) => {
-    const access = request.routeOptions.config.access;
-    // Unmatched URLs fall through to the not-found handler untouched; so does everything outside the API.
-    if (!request.routeOptions.url?.startsWith("/api/") || access === "public") {
-      if (UNSAFE.has(request.method) && !sameOrigin(request))
-        await deny(request, FOREIGN_ORIGIN, { action: "request.origin" });
-      return;
-    }
-    const auth = await authenticate(request, reply);
-    if (auth === null || auth === "ended") {
-      return deny(request, auth === null ? SIGN_IN_FIRST : SESSION_ENDED, { action: "auth.required" });
-    }
-    request.auth = auth;
-    if (UNSAFE.has(request.method)) {
-      if (!sameOrigin(request)) await deny(request, FOREIGN_ORIGIN, { action: "request.origin" });
-      const offered = request.headers["x-csrf-token"];
-      if (typeof offered !== "string" || !safeEqual(offered, auth.session.csrf_token)) {
-        await deny(request, BAD_CSRF, { action: "request.csrf" });
-      }
-    }
-    if (auth.pending.length > 0 && access !== "pending") {
-      await deny(
-        request,
-        new AppError(
-          "FORBIDDEN",
-          {
-            zh: "请先完成登录步骤：" + auth.pending.map(stepZh).join("、"),
-            en: "Finish signing in first: " + auth.pending.join(", "),
-          },
-          { pending: auth.pending },
-        ),
-        { action: "auth.pending" },
-      );
-    }
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const methods = [route.method].flat();
+    const config = route.config as { access?: "public" | "pending" } | undefined;
+    const safeOnly = methods.every((m) => m === "GET" || m === "HEAD");
+    if (config?.access === "public" && safeOnly) return;
+    const hook = config?.access === "public" ? checkOrigin : guard;
+    route.onRequest = [hook, ...[route.onRequest ?? []].flat()];
   });
 }
 
