@@ -118,7 +118,7 @@ describe.each(testDialects)("signing in on %s", (dialect) => {
     const current = client.cookie;
     const out = await client.post("/api/auth/logout");
     expect(out.statusCode).toBe(204);
-    expect(out.headers["clear-site-data"]).toBe('"cookies", "storage"');
+    expect(out.headers["clear-site-data"]).toBe('"cache", "cookies"');
     expect(String(out.headers["set-cookie"])).toContain("Max-Age=0");
     const dead = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: current ?? "" } });
     expect(dead.statusCode).toBe(401);

@@ -115,7 +115,8 @@ export function registerAuthRoutes(app: FastifyInstance): void {
       const auth = authOf(request);
       await endOwnSession(request, auth, auth.session.public_id, "logout");
       reply.header("set-cookie", clearedSessionCookie(isSecure(request)));
-      reply.header("clear-site-data", '"cookies", "storage"');
+      // Not "storage": it would also forget the user's language choice; nothing personal is kept in storage.
+      reply.header("clear-site-data", '"cache", "cookies"');
       return reply.status(204).send(null);
     },
   );
