@@ -3,30 +3,33 @@ import { type Kysely } from "kysely";
 import { type Actor, type Grant } from "../../domain/access.js";
 import { dateIn } from "../../domain/calendar.js";
 import { type BusinessRole, isBusinessRole } from "../../domain/roles.js";
+import { preparedQuery } from "../db/prepared.js";
 import { type AccountTable, type Database } from "../db/schema.js";
+
+/** Grants of an account in force on a date, with their units: read on every authenticated request. */
+const grantsInForce = preparedQuery((db, accountId: string, today: string) =>
+  db
+    .selectFrom("role_grant")
+    .innerJoin("unit", "unit.id", "role_grant.unit_id")
+    .select([
+      "role_grant.id",
+      "role_grant.role",
+      "role_grant.unit_id",
+      "unit.path",
+      "unit.name",
+      "role_grant.starts_on",
+      "role_grant.ends_on",
+    ])
+    .where("role_grant.account_id", "=", accountId)
+    .where("role_grant.revoked_at", "is", null)
+    .where("role_grant.starts_on", "<=", today)
+    .where((eb) => eb.or([eb("role_grant.ends_on", "is", null), eb("role_grant.ends_on", ">=", today)])),
+);
 
 /** The actor for an account at an instant; grants outside their dates or revoked are left out. */
 export async function loadActor(db: Kysely<Database>, account: AccountTable, now: Date): Promise<Actor> {
   const today = dateIn(now);
-  const rows = account.admin_role
-    ? []
-    : await db
-        .selectFrom("role_grant")
-        .innerJoin("unit", "unit.id", "role_grant.unit_id")
-        .select([
-          "role_grant.id",
-          "role_grant.role",
-          "role_grant.unit_id",
-          "unit.path",
-          "unit.name",
-          "role_grant.starts_on",
-          "role_grant.ends_on",
-        ])
-        .where("role_grant.account_id", "=", account.id)
-        .where("role_grant.revoked_at", "is", null)
-        .where("role_grant.starts_on", "<=", today)
-        .where((eb) => eb.or([eb("role_grant.ends_on", "is", null), eb("role_grant.ends_on", ">=", today)]))
-        .execute();
+  const rows = account.admin_role ? [] : await grantsInForce(db, account.id, today);
   const grants: Grant[] = rows
     .filter((row): row is typeof row & { role: BusinessRole } => isBusinessRole(row.role))
     .map((row) => ({

@@ -7,6 +7,7 @@ import { type Kysely } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import { type Config } from "../config/config.js";
 import { toInstant } from "../db/instants.js";
+import { preparedQuery } from "../db/prepared.js";
 import { type AccountTable, type Database, type SessionTable } from "../db/schema.js";
 import { randomToken, sha256Hex } from "./tokens.js";
 
@@ -20,6 +21,33 @@ export interface LiveSession {
   session: SessionTable;
   account: AccountTable;
 }
+
+/** The session row joined with its account: read on every authenticated request, so compiled once. */
+const sessionWithAccount = preparedQuery((db, id: string) =>
+  db
+    .selectFrom("session")
+    .innerJoin("account", "account.id", "session.account_id")
+    .selectAll("session")
+    .select([
+      "account.username",
+      "account.display_name",
+      "account.person_id",
+      "account.admin_role",
+      "account.status",
+      "account.password_hash",
+      "account.password_changed_at",
+      "account.must_change_password",
+      "account.failed_logins",
+      "account.locked_until",
+      "account.totp_secret",
+      "account.totp_pending_secret",
+      "account.totp_last_step",
+      "account.last_login_at",
+      "account.created_at as account_created_at",
+      "account.updated_at as account_updated_at",
+    ])
+    .where("session.id", "=", id),
+);
 
 /** Starts a session and returns its token (only ever in the cookie) and row. */
 export async function createSession(
@@ -68,30 +96,7 @@ export async function findSession(
   now: Date,
   config: Config,
 ): Promise<LiveSession | { ended: EndReason | "unknown" }> {
-  const row = await db
-    .selectFrom("session")
-    .innerJoin("account", "account.id", "session.account_id")
-    .selectAll("session")
-    .select([
-      "account.username",
-      "account.display_name",
-      "account.person_id",
-      "account.admin_role",
-      "account.status",
-      "account.password_hash",
-      "account.password_changed_at",
-      "account.must_change_password",
-      "account.failed_logins",
-      "account.locked_until",
-      "account.totp_secret",
-      "account.totp_pending_secret",
-      "account.totp_last_step",
-      "account.last_login_at",
-      "account.created_at as account_created_at",
-      "account.updated_at as account_updated_at",
-    ])
-    .where("session.id", "=", sha256Hex(token))
-    .executeTakeFirst();
+  const [row] = await sessionWithAccount(db, sha256Hex(token));
   if (!row) return { ended: "unknown" };
   const {
     username,

@@ -161,6 +161,42 @@ export interface PolicyVersionTable {
   activated_by: string | null;
 }
 
+/** One issuance of a responsibility-agreement template for a year in an institution (unique per the three). */
+export interface AgreementBatchTable {
+  id: string;
+  institution_id: string;
+  year: number;
+  template_id: string;
+  /** SHA-256 of the policy text the template was taken from. */
+  policy_version: string;
+  issued_at: Instant;
+  issued_by: string | null;
+}
+
+/** A responsibility agreement (保密责任书): its text fixed at issue, signed once by the person named, or voided. */
+export interface AgreementTable {
+  id: string;
+  batch_id: string;
+  unit_id: string;
+  person_id: string;
+  role: string;
+  /** The signer held the post in an acting capacity (代理/主持工作) on the issue date. */
+  acting: Flag;
+  title: string;
+  /** The rendered paragraphs joined by "\n". */
+  body: string;
+  status: "draft" | "issued" | "signed" | "voided";
+  issued_at: Instant | null;
+  signed_at: Instant | null;
+  signed_by_account: string | null;
+  /** SHA-256 over the canonical text, the signer and the time (domain/agreement.ts). */
+  signature: string | null;
+  voided_at: Instant | null;
+  voided_by: string | null;
+  void_reason: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_entry: AuditEntryTable;
@@ -177,4 +213,6 @@ export interface Database {
   portfolio: PortfolioTable;
   delegation: DelegationTable;
   policy_version: PolicyVersionTable;
+  agreement_batch: AgreementBatchTable;
+  agreement: AgreementTable;
 }

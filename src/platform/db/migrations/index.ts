@@ -7,10 +7,12 @@ import * as m0001 from "./0001_foundation.js";
 import * as m0002 from "./0002_audit.js";
 import * as m0003 from "./0003_identity.js";
 import * as m0004 from "./0004_organization.js";
+import * as m0005 from "./0005_agreements.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_audit": m0002,
   "0003_identity": m0003,
   "0004_organization": m0004,
+  "0005_agreements": m0005,
 };

@@ -1,0 +1,227 @@
+/**
+ * The marking guard applied to uploads (DESIGN.md §1): pulls the text out of plain text, .xlsx, .docx (and other
+ * Office Open XML packages) and — best effort — .pdf, and reports the first secrecy marking with where it was found.
+ * The place is reported, never the surrounding content: only the marking itself leaves this module.
+ */
+import zlib from "node:zlib";
+import ExcelJS from "exceljs";
+// jszip comes with exceljs (its own zip reader); using the same copy adds nothing to the install.
+import JSZip from "jszip";
+import { type Localized } from "../../domain/errors.js";
+import { findSecrecyMarking, type MarkingHit } from "../../domain/marking-guard.js";
+import { cellText, columnLetter } from "./cell-text.js";
+
+/** Where in an upload a marking was found. */
+export type MarkingPlace =
+  | { kind: "text"; line: number }
+  | { kind: "cell"; sheet: string; row: number; column: string }
+  | { kind: "sheetName"; sheet: string }
+  | { kind: "properties" }
+  | { kind: "part"; part: string }
+  | { kind: "pdf" };
+
+export interface MarkingFinding {
+  hit: MarkingHit;
+  place: MarkingPlace;
+}
+
+/** The place in words, for the refusal message. */
+export function describePlace(place: MarkingPlace): Localized {
+  switch (place.kind) {
+    case "text":
+      return { zh: `第 ${place.line} 行`, en: `line ${place.line}` };
+    case "cell":
+      return {
+        zh: `工作表“${place.sheet}”第 ${place.row} 行 ${place.column} 列`,
+        en: `sheet "${place.sheet}", row ${place.row}, column ${place.column}`,
+      };
+    case "sheetName":
+      return { zh: `工作表名称“${place.sheet}”`, en: `the name of sheet "${place.sheet}"` };
+    case "properties":
+      return { zh: "文档属性", en: "the document properties" };
+    case "part":
+      return { zh: `文件内部的 ${place.part}`, en: `the file's part ${place.part}` };
+    case "pdf":
+      return { zh: "PDF 文件", en: "the PDF file" };
+  }
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && at < index; at = text.indexOf("\n", at + 1)) line++;
+  return line;
+}
+
+/** A marking in plain text, with its line. */
+export function scanText(text: string): MarkingFinding | null {
+  const hit = findSecrecyMarking(text);
+  return hit ? { hit, place: { kind: "text", line: lineOf(text, hit.index) } } : null;
+}
+
+/**
+ * A marking in a loaded workbook: cell by cell, row by row (cells of a row joined, so a level word in one cell and
+ * the star in the next are still caught), then sheet names, notes, headers and footers, and the properties.
+ */
+export function scanWorkbook(workbook: ExcelJS.Workbook): MarkingFinding | null {
+  for (const sheet of workbook.worksheets) {
+    const name = sheet.name;
+    const named = findSecrecyMarking(name);
+    if (named) return { hit: named, place: { kind: "sheetName", sheet: name } };
+    // A holder, not a `let`: assignments inside the callback are invisible to the compiler's narrowing.
+    const result: { found: MarkingFinding | null } = { found: null };
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (result.found) return;
+      let joined = "";
+      const starts: { at: number; column: number }[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        starts.push({ at: joined.length, column });
+        joined += cellText(cell.value);
+        const note = cell.note;
+        if (note) joined += "\n" + (typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""));
+      });
+      const hit = findSecrecyMarking(joined);
+      if (!hit) return;
+      const cell = starts.findLast((s) => s.at <= hit.index) ?? starts[0];
+      const column = columnLetter(cell?.column ?? 1);
+      result.found = { hit, place: { kind: "cell", sheet: name, row: rowNumber, column } };
+    });
+    if (result.found) return result.found;
+    const hf = sheet.headerFooter;
+    const pageText = [hf.oddHeader, hf.oddFooter, hf.evenHeader, hf.evenFooter, hf.firstHeader, hf.firstFooter];
+    const inPage = findSecrecyMarking(pageText.filter(Boolean).join("\n"));
+    if (inPage) return { hit: inPage, place: { kind: "sheetName", sheet: name } };
+  }
+  const p = workbook;
+  const props = [p.title, p.subject, p.keywords, p.description, p.category, p.company, p.manager, p.creator];
+  const inProps = findSecrecyMarking(props.filter(Boolean).join("\n"));
+  return inProps ? { hit: inProps, place: { kind: "properties" } } : null;
+}
+
+// Closing tags that end a paragraph, cell or string: text on either side is separate. Every other tag (runs,
+// run properties, proofing marks) joins its neighbours, because Word and Excel split one word over many runs.
+const BLOCK_END = /^\/(?:w:p|w:tc|w:tr|w:txbxContent|a:p|si|is|c|row|text:p|comment|authors?)$/;
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
+    if (name.startsWith("#")) {
+      const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+    }
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+/** The text of an XML part: element text with runs joined, and attribute values each on a line of their own. */
+export function xmlText(xml: string): string {
+  let body = "";
+  let attributes = "";
+  for (const token of xml.matchAll(/<[^>]*>|[^<]+/g)) {
+    const piece = token[0];
+    if (piece[0] !== "<") {
+      body += decodeEntities(piece);
+      continue;
+    }
+    const name = /^<(\/?[^\s/>]+)/.exec(piece)?.[1] ?? "";
+    if (BLOCK_END.test(name) || name === "w:br" || name === "w:cr") body += "\n";
+    else if (name === "w:tab") body += " ";
+    for (const attribute of piece.matchAll(/="([^"]*)"|='([^']*)'/g)) {
+      const value = attribute[1] ?? attribute[2] ?? "";
+      if (value.includes("密")) attributes += "\n" + decodeEntities(value);
+    }
+  }
+  return body + "\n" + attributes;
+}
+
+/** A marking in any XML part of an Office Open XML package (.docx, .xlsx, .pptx), named by the part. */
+export async function scanPackageParts(zip: JSZip): Promise<MarkingFinding | null> {
+  const parts = Object.values(zip.files).filter((f) => !f.dir && /\.(?:xml|rels|vml)$/i.test(f.name));
+  for (const part of parts) {
+    const hit = findSecrecyMarking(xmlText(await part.async("string")));
+    if (hit) return { hit, place: { kind: "part", part: part.name } };
+  }
+  return null;
+}
+
+/** A marking in a .docx (body, headers, footers, notes, comments, properties: every part). */
+export async function scanDocx(buffer: Buffer): Promise<MarkingFinding | null> {
+  return scanPackageParts(await JSZip.loadAsync(buffer));
+}
+
+/** A marking in an .xlsx: located to the cell where it is in one, then every other part of the package. */
+export async function scanXlsx(buffer: Buffer, loaded?: ExcelJS.Workbook): Promise<MarkingFinding | null> {
+  let workbook = loaded;
+  if (!workbook) {
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  }
+  return scanWorkbook(workbook) ?? (await scanPackageParts(await JSZip.loadAsync(buffer)));
+}
+
+/**
+ * Best effort for .pdf. Limitation: text drawn with embedded fonts is usually stored as glyph ids, readable only
+ * through each font's ToUnicode map, which this does not interpret; a marking drawn that way is not found. What is
+ * found: UTF-8 text (XMP metadata, uncompressed streams), UTF-16BE strings (document info, bookmarks, form fields,
+ * annotations, in literal or hex form), and the same inside Flate-compressed streams.
+ */
+export function scanPdf(buffer: Buffer): MarkingFinding | null {
+  const texts = [buffer];
+  const raw = buffer.toString("latin1");
+  let budget = 64 * 1024 * 1024;
+  for (const stream of raw.matchAll(/(?<!end)stream\r?\n/g)) {
+    const start = stream.index + stream[0].length;
+    const end = raw.indexOf("endstream", start);
+    if (end === -1 || budget <= 0) break;
+    try {
+      const inflated = zlib.inflateSync(buffer.subarray(start, end), { maxOutputLength: Math.min(budget, 16 << 20) });
+      budget -= inflated.length;
+      texts.push(inflated);
+    } catch {
+      // Not Flate data (images, other filters) or truncated: nothing readable to scan.
+    }
+  }
+  for (const bytes of texts) {
+    const text = bytes.toString("utf8") + "\n" + utf16Strings(bytes.toString("latin1")).join("\n");
+    const hit = findSecrecyMarking(text);
+    if (hit) return { hit, place: { kind: "pdf" } };
+  }
+  return null;
+}
+
+const utf16be = new TextDecoder("utf-16be");
+
+/** UTF-16BE strings marked by their byte-order mark: hex `<FEFF…>` and literal `(þÿ…)` with PDF escapes. */
+function utf16Strings(latin1: string): string[] {
+  const found: string[] = [];
+  for (const hex of latin1.matchAll(/<FEFF((?:[0-9A-Fa-f]{4}|\s)*)>/g))
+    found.push(utf16be.decode(Buffer.from((hex[1] ?? "").replace(/\s/g, ""), "hex")));
+  for (const literal of latin1.matchAll(/\(\xFE\xFF((?:\\[\s\S]|[^\\)])*)\)/g)) {
+    const unescaped = (literal[1] ?? "").replace(/\\([0-7]{1,3}|[\s\S])/g, (_w, e: string) =>
+      /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8) & 0xff) : ({ n: "\n", r: "\r", t: "\t" }[e] ?? e),
+    );
+    found.push(utf16be.decode(Buffer.from(unescaped, "latin1")));
+  }
+  return found;
+}
+
+/** Text from bytes in the encodings Chinese users save in: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030. */
+export function decodeText(buffer: Buffer): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder("utf-16le").decode(buffer);
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return utf16be.decode(buffer);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder("gb18030").decode(buffer);
+  }
+}
+
+/** Scans an upload of any type, told apart by its first bytes: a zip package, a PDF, or else text. */
+export async function scanUpload(buffer: Buffer): Promise<MarkingFinding | null> {
+  if (buffer.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) {
+    const zip = await JSZip.loadAsync(buffer);
+    if (zip.file("xl/workbook.xml")) return scanXlsx(buffer);
+    return scanPackageParts(zip);
+  }
+  if (buffer.subarray(0, 5).toString("latin1") === "%PDF-") return scanPdf(buffer);
+  return scanText(decodeText(buffer));
+}
