@@ -150,7 +150,7 @@ export class Client {
       this.cookie = pair.endsWith("=") ? null : pair;
     }
     const body = String(res.headers["content-type"] ?? "").startsWith("application/json")
-      ? (res.json() as { csrfToken?: unknown })
+      ? res.json<{ csrfToken?: unknown }>()
       : null;
     if (body && typeof body.csrfToken === "string") this.csrf = body.csrfToken;
     return res;

@@ -150,7 +150,7 @@ describe.each(testDialects)("security controls on %s", (dialect) => {
     for (const route of t.app.apiRoutes) {
       const url = route.url.replace(/:id/g, uuidv7());
       for (const client of [new Client(t.app), probe]) {
-        const res = await client.request(route.method as "GET", url, route.method === "GET" ? undefined : {});
+        const res = await client.request(route.method, url, route.method === "GET" ? undefined : {});
         for (const [name, value] of Object.entries(SECURITY_HEADERS))
           expect(res.headers[name], `${route.method} ${route.url} ${name}`).toBe(value);
         expect(res.headers["cache-control"]).toBe("no-store");

@@ -16,9 +16,8 @@ const COLUMNS: [keyof AuditEntryView, string][] = [
   ["details", "详情"],
 ];
 
-function cell(value: unknown): string {
-  const text =
-    value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+function cell(value: string | number | boolean | null | Record<string, unknown>): string {
+  const text = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
   // Quote everything, double inner quotes; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;

@@ -11,16 +11,13 @@ import { type Me } from "./contract.js";
 export async function presentMe(request: FastifyRequest, auth: RequestAuth): Promise<Me> {
   const db = request.server.db.kysely;
   const { account, actor, session } = auth;
-  const grantUnitIds = [...new Set(actor.grants.map((g) => g.unitId))];
-  const [person, units] = await Promise.all([
-    account.person_id
-      ? db.selectFrom("person").select(["id", "name", "unit_id"]).where("id", "=", account.person_id).executeTakeFirst()
-      : Promise.resolve(undefined),
-    grantUnitIds.length
-      ? db.selectFrom("unit").select(["id", "name"]).where("id", "in", grantUnitIds).execute()
-      : Promise.resolve([]),
-  ]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const person = account.person_id
+    ? await db
+        .selectFrom("person")
+        .select(["id", "name", "unit_id"])
+        .where("id", "=", account.person_id)
+        .executeTakeFirst()
+    : undefined;
   const abilities = Object.fromEntries(
     PERMISSIONS.map((permission: Permission) => {
       const scopes = scopesFor(actor, permission);

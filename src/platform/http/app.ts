@@ -98,7 +98,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerFeatures(app);
   await registerWebUi(app, config.webDir ?? defaultWebDir);
 
-  app.addHook("onReady", async () => audit.start());
+  app.addHook("onReady", (done) => {
+    audit.start();
+    done();
+  });
   app.addHook("onClose", async () => {
     audit.stop();
     if (!options.db) await db.close();

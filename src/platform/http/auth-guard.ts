@@ -141,7 +141,7 @@ export function registerAuthGuard(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/")) return;
     const methods = [route.method].flat();
-    const config = route.config as { access?: "public" | "pending" } | undefined;
+    const config = route.config;
     const safeOnly = methods.every((m) => m === "GET" || m === "HEAD");
     if (config?.access === "public" && safeOnly) return;
     const hook = config?.access === "public" ? checkOrigin : guard;

@@ -157,6 +157,6 @@ async function separateAdministrators(db: Kysely<any>): Promise<void> {
     begin select raise(abort, 'ADMIN_ACCOUNT_CANNOT_HOLD_BUSINESS_ROLE'); end`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error("forward-only");
+export function down(): Promise<void> {
+  return Promise.reject(new Error("forward-only"));
 }

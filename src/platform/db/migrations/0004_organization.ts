@@ -80,6 +80,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error("forward-only");
+export function down(): Promise<void> {
+  return Promise.reject(new Error("forward-only"));
 }
