@@ -15,6 +15,9 @@ const USAGE = `用法 / Usage:
   baomi policy check 文件 FILE
       校验策略文件（实施细则数据），逐条列出错误所在行列
       Validate a policy file; every error is listed with its line and column
+  baomi policy activate 文件 FILE
+      校验并启用为现行实施细则（以往各版本均保留）
+      Validate and put into force (every earlier version is kept)
   baomi policy show [--article 条 N] [--file 文件 FILE] [--format table|json]
       按条列出职责目录（默认为随附的 policies/gdpt-2012-14.yaml）
       Print the duty catalogue by article (default: the shipped policies/gdpt-2012-14.yaml)
@@ -22,9 +25,17 @@ const USAGE = `用法 / Usage:
 
 class UsageError extends Error {}
 
-/** Dispatches `baomi policy <check|show>`. */
+/** Dispatches `baomi policy <check|show|activate>`. */
 export function runPolicy(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
+  if (sub === "activate") {
+    if (rest.length !== 1 || rest[0] === undefined) {
+      process.stderr.write(`请指定一个策略文件 / give exactly one policy file\n\n${USAGE}`);
+      process.exitCode = EXIT_USAGE;
+      return Promise.resolve();
+    }
+    return import("./policy-activate.js").then((m) => m.runPolicyActivate(rest[0] ?? ""));
+  }
   try {
     if (sub === "check") runCheck(rest);
     else if (sub === "show") runShow(rest);

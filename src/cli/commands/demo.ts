@@ -1,0 +1,57 @@
+/**
+ * `baomi demo [--json]`: loads the demo institution (广东技术师范学院, about 30 units and 400 people, its leaders,
+ * committee, portfolios and one account per role) into a fresh installation, and prints the demo accounts. Refuses
+ * with exit code 3 when the database already holds business data: a real installation is never overwritten.
+ */
+import { parseArgs } from "node:util";
+import { describeCredentials } from "../../features/accounts/initialize.js";
+import { type DemoLoaded, loadDemo } from "../../features/demo/load.js";
+import { createAuditLog } from "../../platform/audit/audit-log.js";
+import { loadConfig } from "../../platform/config/config.js";
+import { ensureWritableDir, openDatabase } from "../../platform/db/database.js";
+import { migrateToLatest } from "../../platform/db/migrate.js";
+
+const EXIT_REFUSED = 3;
+
+const WARNING = {
+  zh: "⚠ 演示账号共用公开的密码，且无需两步验证，仅供评估试用；切勿在正式环境中使用或录入真实数据。",
+  en: "⚠ Demo accounts share a published password and need no second factor: for evaluation only. Never use them in production or enter real data.",
+};
+
+export async function runDemo(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
+  const config = loadConfig();
+  ensureWritableDir(config.dataDir, "BAOMI_DATA_DIR");
+  const db = await openDatabase(config.database);
+  try {
+    await migrateToLatest(db);
+    const audit = createAuditLog({ db, config });
+    const result = await loadDemo(db.kysely, audit, { now: new Date() });
+    if (!result.ok) {
+      process.stderr.write(`${result.message.zh} / ${result.message.en}\n`);
+      process.exitCode = EXIT_REFUSED;
+      return;
+    }
+    process.stdout.write(values.json ? `${JSON.stringify({ ...result, warning: WARNING })}\n` : describe(result));
+  } finally {
+    await db.close();
+  }
+}
+
+function describe(result: DemoLoaded): string {
+  const { counts } = result;
+  const width = Math.max(...result.accounts.map((a) => a.username.length)) + 2;
+  const lines = [
+    ...(result.administrators ? [describeCredentials(result.administrators)] : []),
+    `已载入演示数据：${result.institution.name}，${counts.units} 个单位，${counts.people} 人，${counts.appointments} 项任职，${counts.portfolios} 项分管，${counts.clearances} 名涉密人员`,
+    `Loaded the demo institution ${result.institution.name}: ${counts.units} units, ${counts.people} people, ${counts.appointments} appointments, ${counts.portfolios} portfolios, ${counts.clearances} cleared persons`,
+    "",
+    `演示账号（密码均为 ${result.password}，首次登录无需修改）/ Demo accounts (password for all: ${result.password}, no change needed):`,
+    ...result.accounts.map((a) => `  ${a.username.padEnd(width)}${a.name}（${a.unit}）  ${a.label.zh} / ${a.label.en}`),
+    "",
+    WARNING.zh,
+    WARNING.en,
+    "",
+  ];
+  return lines.join("\n");
+}
