@@ -39,6 +39,8 @@ interface Ctx {
   freshClearance(): Promise<string>;
   freshAppointment(unitId: string): Promise<string>;
   freshPortfolio(unitId: string): Promise<string>;
+  /** An issued agreement in a unit for a person, in a batch of its own. */
+  freshAgreement(unitId: string, personId: string | null): Promise<string>;
 }
 
 interface Row {
@@ -132,6 +134,51 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/policy", status: SIGNED_IN(200) },
   { method: "GET", route: "/api/audit-entries", status: ONLY("auditor", 200) },
   { method: "GET", route: "/api/audit-entries/export", status: ONLY("auditor", 200) },
+  // Responsibility agreements. Seed: one 2027 batch with agreements in A (signer officeA), A1 (officeA1), B (officeB).
+  {
+    method: "GET",
+    route: "/api/agreements",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 3, secadmin: 3, auditor: 3, officeA: 2, officeA1: 1, officeB: 1, nobody: 0 },
+  },
+  {
+    method: "GET",
+    route: "/api/agreements/progress",
+    url: () => "/api/agreements/progress?year=2027",
+    status: SIGNED_IN(200, { nobody: 403 }),
+  },
+  {
+    method: "GET",
+    route: "/api/agreements/:id",
+    url: async (c) => `/api/agreements/${await c.freshAgreement(c.org.a1.id, c.accounts.officeA1.personId)}`,
+    status: { anonymous: 401, ...adminsGet(200), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/agreements/:id/document",
+    url: async (c) => `/api/agreements/${await c.freshAgreement(c.org.a1.id, c.accounts.officeA1.personId)}/document`,
+    status: { anonymous: 401, ...adminsGet(200), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/agreements/batches",
+    body: () => ({ year: 2028, templateId: "agreement.unit-head" }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "POST",
+    route: "/api/agreements/:id/sign",
+    url: async (c) => `/api/agreements/${await c.freshAgreement(c.org.a1.id, c.accounts.officeA1.personId)}/sign`,
+    body: () => ({ password: PASSWORD }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 403, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/agreements/:id/void",
+    url: async (c) => `/api/agreements/${await c.freshAgreement(c.org.a1.id, c.accounts.officeA1.personId)}/void`,
+    body: () => ({ reason: "矩阵测试作废" }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
   {
     method: "POST",
     route: "/api/accounts",
@@ -426,6 +473,54 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
     await appointment(accounts.officeA1.personId, org.a1.id, "UNIT_HEAD");
     await appointment(accounts.officeB.personId, org.b.id, "UNIT_HEAD");
     await portfolio(accounts.officeA.personId, org.root.id, "secrecy");
+    const agreement = async (unitId: string, personId: string | null, templateId: string) => {
+      const batch = await t.app.db.kysely
+        .selectFrom("agreement_batch")
+        .select("id")
+        .where("template_id", "=", templateId)
+        .executeTakeFirst();
+      const batchId = batch?.id ?? uuidv7();
+      if (!batch)
+        await t.app.db.kysely
+          .insertInto("agreement_batch")
+          .values({
+            id: batchId,
+            institution_id: org.root.id,
+            year: 2027,
+            template_id: templateId,
+            policy_version: "0".repeat(64),
+            issued_at: at,
+            issued_by: null,
+          })
+          .execute();
+      const id = uuidv7();
+      await t.app.db.kysely
+        .insertInto("agreement")
+        .values({
+          id,
+          batch_id: batchId,
+          unit_id: unitId,
+          person_id: personId ?? "",
+          role: "unitHead",
+          acting: 0,
+          title: "二级单位保密工作责任书",
+          body: "正文",
+          status: "issued",
+          issued_at: at,
+          signed_at: null,
+          signed_by_account: null,
+          signature: null,
+          voided_at: null,
+          voided_by: null,
+          void_reason: null,
+          created_at: at,
+        })
+        .execute();
+      return id;
+    };
+    await agreement(org.a.id, accounts.officeA.personId, "agreement.unit-head");
+    await agreement(org.a1.id, accounts.officeA1.personId, "agreement.unit-head");
+    await agreement(org.b.id, accounts.officeB.personId, "agreement.unit-head");
     let n = 0;
     ctx = {
       t,
@@ -438,6 +533,8 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
         clearance((await createTestAccount(t.app, { username: `m-cleared-${++n}`, unitId: org.b.id })).personId),
       freshAppointment: async (unitId) => appointment(accounts.nobody.personId, unitId, "STAFF"),
       freshPortfolio: async (unitId) => portfolio(accounts.nobody.personId, unitId, `area-${++n}`),
+      // The list rows have run by now: later agreements (one batch each) change no count they check.
+      freshAgreement: async (unitId, personId) => agreement(unitId, personId, `matrix-${++n}`),
     };
   });
   afterAll(() => ctx.t.close());

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "person.read",
   "org.manage",
   "responsibility.read",
+  "agreement.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,7 +57,7 @@ export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> =
   deputyDirector: ORGANIZATION_READERS,
   member: ORGANIZATION_READERS,
   // The secrecy office keeps the organization's records (Art. 13): units, people, appointments, portfolios.
-  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read", "org.manage"],
+  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read", "org.manage", "agreement.manage"],
   unitHead: ORGANIZATION_READERS,
   liaison: ORGANIZATION_READERS,
   clearedPerson: ["unit.read", "responsibility.read"],

@@ -4,6 +4,7 @@
  */
 import { type FastifyInstance } from "fastify";
 import { registerAccessRoutes } from "./access/routes.js";
+import { registerAgreementRoutes } from "./agreements/routes.js";
 import { registerAccountRoutes } from "./accounts/routes.js";
 import { registerAuditLogRoutes } from "./audit-log/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
@@ -18,6 +19,7 @@ const features: FeatureRegistration[] = [
   registerAccessRoutes,
   registerOrgRoutes,
   registerResponsibilityRoutes,
+  registerAgreementRoutes,
   registerAuditLogRoutes,
 ];
 

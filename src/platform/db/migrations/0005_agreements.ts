@@ -114,6 +114,6 @@ async function postgresGuards(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(): Promise<void> {
-  throw new Error("forward-only");
+export function down(): Promise<void> {
+  return Promise.reject(new Error("forward-only"));
 }
