@@ -11,6 +11,9 @@ export const HELP = `Baomi 保密工作责任制管理平台 — secrecy respons
   init       在空数据库上创建单位根节点与三员账号，打印一次性密码
              Create the root unit and the three administrators on an empty database;
              prints their one-time passwords once (--json, --institution NAME)
+  demo       载入演示数据（广东技术师范学院：约 30 个单位、400 人、各角色演示账号），仅限新安装的空数据库
+             Load the demo institution (about 30 units, 400 people, a demo account per role) into a fresh
+             installation only; refuses (exit 3) if business data exists (--json)
   policy     校验策略文件（实施细则数据），或按条列出职责目录
              Validate a policy file, or print its duty catalogue by article
              (check FILE | show [--article N] [--file FILE] [--format table|json])

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: () => import("./commands/serve.js").then((m) => m.runServe),
   migrate: () => import("./commands/migrate.js").then((m) => m.runMigrate),
   init: () => import("./commands/init.js").then((m) => m.runInit),
+  demo: () => import("./commands/demo.js").then((m) => m.runDemo),
   policy: () => import("./commands/policy.js").then((m) => m.runPolicy),
   audit: () => import("./commands/audit.js").then((m) => m.runAudit),
   version: () => Promise.resolve(runVersion),

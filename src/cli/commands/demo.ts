@@ -18,6 +18,7 @@ const WARNING = {
   en: "⚠ Demo accounts share a published password and need no second factor: for evaluation only. Never use them in production or enter real data.",
 };
 
+/** Runs `baomi demo`: migrate, load (or refuse with exit code 3), print the accounts. */
 export async function runDemo(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: "boolean" } } });
   const config = loadConfig();

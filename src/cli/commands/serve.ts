@@ -17,7 +17,12 @@ export async function runServe(_args: string[]): Promise<void> {
       institutionName: DEFAULT_INSTITUTION,
       now: new Date(),
     });
-    if (credentials) process.stdout.write(describeCredentials(credentials));
+    if (credentials) {
+      process.stdout.write(describeCredentials(credentials));
+      process.stdout.write(
+        "如需演示数据，请停止服务后运行 npm run baomi -- demo（仅限空数据库，演示账号仅供评估）/ To load demo data, stop the server and run npm run baomi -- demo (empty installations only; demo accounts are for evaluation)\n",
+      );
+    }
   }
 
   try {

@@ -124,7 +124,31 @@ export async function responsibleFor(
   at: string,
 ): Promise<Holder[]> {
   const unit = await unitPlace(db, unitId);
-  if (!unit) return [];
+  return unit
+    ? holdersOfRole(
+        db,
+        policy,
+        unit,
+        role,
+        at,
+        memo(() => institutionOf(db, unit)),
+      )
+    : [];
+}
+
+function memo<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= compute());
+}
+
+async function holdersOfRole(
+  db: Db,
+  policy: Policy,
+  unit: UnitPlace,
+  role: BusinessRole,
+  at: string,
+  institution: () => Promise<string>,
+): Promise<Holder[]> {
   const rule = policy.roles.find((r) => r.id === role)?.filledBy;
   if (!rule) return [];
   switch (rule.kind) {
@@ -135,9 +159,9 @@ export async function responsibleFor(
       const holders: Holder[] = [];
       if (scopes.has("unit")) holders.push(...(await holdersOfPositions(db, unit.id, rule.positions, at)));
       if (scopes.has("institution")) {
-        const institution = await institutionOf(db, unit);
-        if (institution !== unit.id || !scopes.has("unit"))
-          holders.push(...(await holdersOfPositions(db, institution, rule.positions, at)));
+        const institutionId = await institution();
+        if (institutionId !== unit.id || !scopes.has("unit"))
+          holders.push(...(await holdersOfPositions(db, institutionId, rule.positions, at)));
       }
       return holders;
     }
@@ -150,14 +174,17 @@ export async function responsibleFor(
   }
 }
 
-/** The responsibility chain of a unit on a date, in escalation order. */
+/** The responsibility chain of a unit on a date, in escalation order: the unit and its institution looked up once. */
 export async function responsibilityChain(db: Db, policy: Policy, unitId: string, at: string): Promise<ChainLink[]> {
+  const unit = await unitPlace(db, unitId);
+  if (!unit) return buildChain({ unitHead: [], portfolioLeader: [], secrecyLeader: [], principalLeaders: [] });
+  const institution = memo(() => institutionOf(db, unit));
   const levels = Object.entries(CHAIN_ROLES) as [ChainLevel, readonly BusinessRole[]][];
-  const holders = await Promise.all(
-    levels.map(
-      async ([level, roles]) =>
-        [level, (await Promise.all(roles.map((role) => responsibleFor(db, policy, unitId, role, at)))).flat()] as const,
-    ),
-  );
+  const holders: [ChainLevel, Holder[]][] = [];
+  for (const [level, roles] of levels) {
+    const found: Holder[] = [];
+    for (const role of roles) found.push(...(await holdersOfRole(db, policy, unit, role, at, institution)));
+    holders.push([level, found]);
+  }
   return buildChain(Object.fromEntries(holders) as Record<ChainLevel, Holder[]>);
 }

@@ -8,6 +8,7 @@ import * as m0002 from "./0002_audit.js";
 import * as m0003 from "./0003_identity.js";
 import * as m0004 from "./0004_organization.js";
 import * as m0005 from "./0005_agreements.js";
+import * as m0006 from "./0006_portfolio_lookup.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_identity": m0003,
   "0004_organization": m0004,
   "0005_agreements": m0005,
+  "0006_portfolio_lookup": m0006,
 };
