@@ -1,5 +1,7 @@
-/** What a spreadsheet cell holds, reduced to plain values: exceljs gives rich text, links and formulas as objects. */
-import type ExcelJS from "exceljs";
+/**
+ * What a spreadsheet cell holds, reduced to plain values: exceljs gives rich text, links and formulas as objects.
+ * Takes `unknown` because exceljs's runtime values are looser than its CellValue type (a link's text can be rich).
+ */
 
 /** A cell's value as the user sees it: a formula's cached result, a link's text, rich text's runs joined. */
 export type CellScalar = string | number | boolean | Date | null;
@@ -14,7 +16,7 @@ function richText(value: unknown): string | null {
 }
 
 /** The displayed value of a cell; an error cell or a formula without a cached result is null. */
-export function cellScalar(value: ExcelJS.CellValue | unknown): CellScalar {
+export function cellScalar(value: unknown): CellScalar {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
@@ -30,7 +32,7 @@ export function cellScalar(value: ExcelJS.CellValue | unknown): CellScalar {
  * Every piece of text a cell carries, for the marking guard: the displayed value, and also what is not displayed
  * but stored all the same — a formula's source, a link's target.
  */
-export function cellText(value: ExcelJS.CellValue | unknown): string {
+export function cellText(value: unknown): string {
   const shown = cellScalar(value);
   const parts = [shown instanceof Date ? shown.toISOString().slice(0, 10) : shown === null ? "" : String(shown)];
   if (isRecord(value)) {

@@ -5,11 +5,10 @@
  */
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
-// jszip comes with exceljs (its own zip reader); using the same copy adds nothing to the install.
-import JSZip from "jszip";
-import { type Localized } from "../../domain/errors.js";
+import { AppError, type Localized } from "../../domain/errors.js";
 import { findSecrecyMarking, type MarkingHit } from "../../domain/marking-guard.js";
 import { cellText, columnLetter } from "./cell-text.js";
+import { zipEntries } from "./zip-entries.js";
 
 /** Where in an upload a marking was found. */
 export type MarkingPlace =
@@ -86,8 +85,11 @@ export function scanWorkbook(workbook: ExcelJS.Workbook): MarkingFinding | null 
       result.found = { hit, place: { kind: "cell", sheet: name, row: rowNumber, column } };
     });
     if (result.found) return result.found;
-    const hf = sheet.headerFooter;
-    const pageText = [hf.oddHeader, hf.oddFooter, hf.evenHeader, hf.evenFooter, hf.firstHeader, hf.firstFooter];
+    // Typed as always there, but a loaded sheet without headers or footers has null.
+    const hf: Partial<ExcelJS.HeaderFooter> | null = sheet.headerFooter;
+    const pageText = hf
+      ? [hf.oddHeader, hf.oddFooter, hf.evenHeader, hf.evenFooter, hf.firstHeader, hf.firstFooter]
+      : [];
     const inPage = findSecrecyMarking(pageText.filter(Boolean).join("\n"));
     if (inPage) return { hit: inPage, place: { kind: "sheetName", sheet: name } };
   }
@@ -97,13 +99,14 @@ export function scanWorkbook(workbook: ExcelJS.Workbook): MarkingFinding | null 
   return inProps ? { hit: inProps, place: { kind: "properties" } } : null;
 }
 
-// Closing tags that end a paragraph, cell or string: text on either side is separate. Every other tag (runs,
-// run properties, proofing marks) joins its neighbours, because Word and Excel split one word over many runs.
-const BLOCK_END = /^\/(?:w:p|w:tc|w:tr|w:txbxContent|a:p|si|is|c|row|text:p|comment|authors?)$/;
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
+  // Excel also escapes characters as _xHHHH_ (ECMA-376 ST_Xstring): ★ can hide as _x2605_.
+  const unescaped = text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
+  return unescaped.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
     if (name.startsWith("#")) {
       const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
@@ -112,40 +115,74 @@ function decodeEntities(text: string): string {
   });
 }
 
+// Closing tags that end a paragraph, cell or string: text on either side is separate. Every other tag (runs,
+// run properties, proofing marks) joins its neighbours, because Word and Excel split one word over many runs.
+const BLOCK_ENDS = new Set([
+  "w:p",
+  "w:tc",
+  "w:tr",
+  "w:txbxContent",
+  "a:p",
+  "si",
+  "is",
+  "c",
+  "row",
+  "text:p",
+  "comment",
+]);
+
 /** The text of an XML part: element text with runs joined, and attribute values each on a line of their own. */
 export function xmlText(xml: string): string {
-  let body = "";
-  let attributes = "";
-  for (const token of xml.matchAll(/<[^>]*>|[^<]+/g)) {
-    const piece = token[0];
-    if (piece[0] !== "<") {
-      body += decodeEntities(piece);
-      continue;
-    }
-    const name = /^<(\/?[^\s/>]+)/.exec(piece)?.[1] ?? "";
-    if (BLOCK_END.test(name) || name === "w:br" || name === "w:cr") body += "\n";
-    else if (name === "w:tab") body += " ";
-    for (const attribute of piece.matchAll(/="([^"]*)"|='([^']*)'/g)) {
-      const value = attribute[1] ?? attribute[2] ?? "";
-      if (value.includes("密")) attributes += "\n" + decodeEntities(value);
-    }
-  }
-  return body + "\n" + attributes;
+  const body = xml.replace(/<(\/?)([^\s/>]+)[^>]*>/g, (_tag, closing: string, name: string) => {
+    if (closing) return BLOCK_ENDS.has(name) ? "\n" : "";
+    return name === "w:br" || name === "w:cr" ? "\n" : name === "w:tab" ? " " : "";
+  });
+  // Attribute values (sheet names, titles, link targets): only those that could hold a level word are kept.
+  const attributes = [...xml.matchAll(/="([^"]*[密&_][^"]*)"|='([^']*[密&_][^']*)'/g)].map((m) => m[1] ?? m[2] ?? "");
+  return decodeEntities(body) + "\n" + decodeEntities(attributes.join("\n"));
 }
 
+/**
+ * Whether a part could hold a marking at all: every level word ends in 密, written as itself, as a numeric character
+ * reference, or as Excel's _xHHHH_ escape. Most parts of most files have none and are skipped unread.
+ */
+function mayHoldMarking(xml: string): boolean {
+  return xml.includes("密") || xml.includes("&#") || xml.includes("_x");
+}
+
+// What cannot be read cannot be shown to be free of markings: it is refused, not passed.
+const UNREADABLE = new AppError("VALIDATION_FAILED", {
+  zh: "文件无法完整读取（已损坏、过大或格式不受支持），无法确认其中不含国家秘密标志，已拒绝",
+  en: "The file cannot be read in full (damaged, too large or unsupported), so it cannot be shown to carry no secrecy marking; refused",
+});
+
+// Past this much inflated XML an upload is refused as unreadable: a 10 MB upload of real data is far below it.
+const MAX_INFLATED = 256 * 1024 * 1024;
+
 /** A marking in any XML part of an Office Open XML package (.docx, .xlsx, .pptx), named by the part. */
-export async function scanPackageParts(zip: JSZip): Promise<MarkingFinding | null> {
-  const parts = Object.values(zip.files).filter((f) => !f.dir && /\.(?:xml|rels|vml)$/i.test(f.name));
-  for (const part of parts) {
-    const hit = findSecrecyMarking(xmlText(await part.async("string")));
-    if (hit) return { hit, place: { kind: "part", part: part.name } };
+export function scanPackageParts(zip: Buffer): MarkingFinding | null {
+  const entries = zipEntries(zip);
+  if (!entries) throw UNREADABLE;
+  let budget = MAX_INFLATED;
+  for (const entry of entries) {
+    if (!/\.(?:xml|rels|vml)$/i.test(entry.name)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = entry.read(budget);
+    } catch {
+      throw UNREADABLE;
+    }
+    budget -= bytes.length;
+    const xml = bytes.toString("utf8");
+    const hit = mayHoldMarking(xml) ? findSecrecyMarking(xmlText(xml)) : null;
+    if (hit) return { hit, place: { kind: "part", part: entry.name } };
   }
   return null;
 }
 
 /** A marking in a .docx (body, headers, footers, notes, comments, properties: every part). */
-export async function scanDocx(buffer: Buffer): Promise<MarkingFinding | null> {
-  return scanPackageParts(await JSZip.loadAsync(buffer));
+export function scanDocx(buffer: Buffer): MarkingFinding | null {
+  return scanPackageParts(buffer);
 }
 
 /** A marking in an .xlsx: located to the cell where it is in one, then every other part of the package. */
@@ -155,7 +192,7 @@ export async function scanXlsx(buffer: Buffer, loaded?: ExcelJS.Workbook): Promi
     workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   }
-  return scanWorkbook(workbook) ?? (await scanPackageParts(await JSZip.loadAsync(buffer)));
+  return scanWorkbook(workbook) ?? scanPackageParts(buffer);
 }
 
 /**
@@ -218,9 +255,8 @@ export function decodeText(buffer: Buffer): string {
 /** Scans an upload of any type, told apart by its first bytes: a zip package, a PDF, or else text. */
 export async function scanUpload(buffer: Buffer): Promise<MarkingFinding | null> {
   if (buffer.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) {
-    const zip = await JSZip.loadAsync(buffer);
-    if (zip.file("xl/workbook.xml")) return scanXlsx(buffer);
-    return scanPackageParts(zip);
+    const isWorkbook = zipEntries(buffer)?.some((entry) => entry.name === "xl/workbook.xml");
+    return isWorkbook ? scanXlsx(buffer) : scanPackageParts(buffer);
   }
   if (buffer.subarray(0, 5).toString("latin1") === "%PDF-") return scanPdf(buffer);
   return scanText(decodeText(buffer));
