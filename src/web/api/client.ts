@@ -7,6 +7,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Bytes sent as they are (an uploaded file), with their media type, instead of a JSON body. */
+interface RawBody {
+  bytes: Blob;
+  type: string;
+}
+
 /** What the app does when the server says the session is gone, or that a sign-in step is still pending. */
 export interface AuthHandlers {
   onUnauthenticated(): void;
@@ -32,20 +38,21 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-function headersFor(method: string, hasBody: boolean, accept: string): Record<string, string> {
+function headersFor(method: string, bodyType: string | null, accept: string): Record<string, string> {
   const headers: Record<string, string> = { Accept: accept, "Accept-Language": currentLanguage() };
-  if (hasBody) headers["Content-Type"] = "application/json";
+  if (bodyType) headers["Content-Type"] = bodyType;
   if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
   return headers;
 }
 
-async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+async function send(path: string, options: RequestOptions, accept: string, raw?: RawBody): Promise<Response> {
   const method = options.method ?? "GET";
+  const json = options.body !== undefined;
   try {
     return await fetch(path, {
       method,
-      headers: headersFor(method, options.body !== undefined, accept),
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      headers: headersFor(method, raw ? raw.type : json ? "application/json" : null, accept),
+      body: raw ? raw.bytes : json ? JSON.stringify(options.body) : null,
       // Session cookies are same-origin only; never send them anywhere else.
       credentials: "same-origin",
       signal: options.signal ?? null,
@@ -86,6 +93,17 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     const token = payload.csrfToken;
     if (typeof token === "string" || token === null) csrfToken = token;
   }
+  return payload as T;
+}
+
+/**
+ * POSTs a file's bytes as they are (e.g. an .xlsx import) with its media type and the CSRF token; the answer is JSON,
+ * and a refusal arrives as an ApiError carrying the server's details (row-level errors and the like).
+ */
+export async function apiUpload<T>(path: string, bytes: Blob, type: string): Promise<T> {
+  const response = await send(path, { method: "POST" }, "application/json", { bytes, type });
+  const payload = await readJson(response);
+  if (!response.ok) throw failure(path, response.status, payload);
   return payload as T;
 }
 

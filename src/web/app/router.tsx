@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate } from "react-router";
 import { AccountsPage } from "../pages/admin/accounts-page";
 import { AdminPage } from "../pages/admin/admin-page";
 import { AuditPage } from "../pages/admin/audit-page";
@@ -15,7 +15,14 @@ import { InspectionsPage } from "../pages/inspections/inspections-page";
 import { LoginPage } from "../pages/login/login-page";
 import { MySecurityPage } from "../pages/me/my-security-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
-import { OrgPage } from "../pages/org/org-page";
+import { ChainPage } from "../pages/org/chain-page";
+import { CommitteeRosterPage } from "../pages/org/committee-roster-page";
+import { ImportPage } from "../pages/org/import-page";
+import { MyDutiesPage } from "../pages/org/my-duties-page";
+import { OrgLayout } from "../pages/org/org-layout";
+import { PeoplePage } from "../pages/org/people-page";
+import { PolicyPage } from "../pages/org/policy-page";
+import { UnitsPage } from "../pages/org/units-page";
 import { PersonnelPage } from "../pages/personnel/personnel-page";
 import { ReportsPage } from "../pages/reports/reports-page";
 import { PasswordPage } from "../pages/sign-in/password-page";
@@ -41,7 +48,22 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: "org", element: guarded("business", <OrgPage />) },
+      {
+        path: "org",
+        element: guarded("business", <OrgLayout />),
+        children: [
+          // 我的职责 is where everyone starts: what the rules ask of them.
+          { index: true, element: <Navigate to="mine" replace /> },
+          { path: "mine", element: <MyDutiesPage /> },
+          { path: "chain", element: guarded("responsibility.read", <ChainPage />) },
+          { path: "committee", element: guarded("responsibility.read", <CommitteeRosterPage />) },
+          { path: "units", element: guarded("unit.read", <UnitsPage />) },
+          { path: "people", element: guarded("person.read", <PeoplePage />) },
+          { path: "import", element: guarded("org.manage", <ImportPage />) },
+          { path: "policy", element: <PolicyPage /> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
       { path: "committee", element: guarded("business", <CommitteePage />) },
       { path: "supervision", element: guarded("business", <SupervisionPage />) },
       { path: "inspections", element: guarded("business", <InspectionsPage />) },

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { allowed, type Requirement, useCurrentUser } from "../../app/access";
+import { ADMIN_PAGES } from "../../app/modules";
 import { usePageTitle } from "../../components/page-title";
 
 /** Shown in place of a page the signed-in account may not use; says why, with a way back. */
@@ -11,12 +12,13 @@ export function ForbiddenPage({ need }: { need: Requirement }) {
   const navigate = useNavigate();
   usePageTitle(t("forbidden.title"));
   const me = useCurrentUser();
+  const adminPage = need === "administrator" || ADMIN_PAGES.some((p) => p.ability === need);
   const why =
-    need === "business" && me.account.adminRole
+    !adminPage && me.account.adminRole
       ? t("forbidden.adminNoBusiness")
-      : need === "business"
-        ? t("forbidden.subtitle")
-        : t("forbidden.adminOnly");
+      : adminPage
+        ? t("forbidden.adminOnly")
+        : t("forbidden.subtitle");
   return (
     <Result
       status="403"
