@@ -113,6 +113,14 @@ export const PolicySummarySchema = z.object({
   title: z.string(),
   docNo: z.string(),
   versionId: z.string().nullable(),
+  positions: z.array(
+    z.object({
+      code: z.string(),
+      name: z.object({ zh: z.string(), en: z.string() }),
+      scope: z.enum(["institution", "unit"]),
+      holders: z.enum(["one", "many"]),
+    }),
+  ),
   articles: z.array(
     z.object({
       id: z.string(),

@@ -6,7 +6,7 @@ import { type Kysely } from "kysely";
 import { type Actor } from "../../domain/access.js";
 import { citationOf, describeCadence } from "../../domain/policy/catalogue.js";
 import { type Policy } from "../../domain/policy/schema.js";
-import { type BusinessRole, ROLE_NAMES } from "../../domain/roles.js";
+import { type BusinessRole, ROLE_NAMES, TIER_NAMES } from "../../domain/roles.js";
 import { type Database } from "../../platform/db/schema.js";
 import { committeeRoster } from "./committee.js";
 import { type MyResponsibilities } from "./contract.js";
@@ -77,7 +77,8 @@ export async function responsibilitiesOf(db: Db, policy: Policy, personId: strin
       if (role)
         held.push({
           role,
-          basis: seat.basis,
+          // The office that puts them on the committee (e.g. 单位主要负责人), not the seat's unit code.
+          basis: mine.basis,
           acting: mine.acting,
           unit: seat.unit ? { id: seat.unit.id, name: seat.unit.name } : null,
         });
@@ -92,7 +93,12 @@ export async function responsibilitiesOf(db: Db, policy: Policy, personId: strin
   );
   const clearedRole = policy.roles.find((r) => r.filledBy.kind === "clearance")?.id;
   if (clearance.length && clearedRole)
-    held.push({ role: clearedRole, basis: clearance[0]?.tier ?? "", acting: false, unit: null });
+    held.push({
+      role: clearedRole,
+      basis: `${TIER_NAMES[clearance[0]?.tier ?? "GENERAL"].zh}涉密人员`,
+      acting: false,
+      unit: null,
+    });
 
   return held.map((h) => {
     const role = policy.roles.find((r) => r.id === h.role);

@@ -289,6 +289,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
         title: policy.title,
         docNo: policy.docNo,
         versionId,
+        positions: policy.positions.map((p) => ({ code: p.code, name: p.name, scope: p.scope, holders: p.holders })),
         articles: policy.articles.map((a) => ({
           id: a.id,
           citation: a.citation,
