@@ -371,6 +371,9 @@ const ROWS: Row[] = [
     url: () => `/api/me/sessions/${uuidv7()}`,
     status: SIGNED_IN(404),
   },
+  { method: "GET", route: "/api/org/import/template", status: ONLY("officeA", 200, { officeA1: 200, officeB: 200 }) },
+  // The import may place units anywhere in the tree: only org.manage on the root allows it, and no actor here has it.
+  { method: "POST", route: "/api/org/import", status: { anonymous: 401, others: 403 } },
   { method: "POST", route: "/api/auth/logout", status: SIGNED_IN(204), freshSession: true },
 ];
 

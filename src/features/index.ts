@@ -8,6 +8,7 @@ import { registerAgreementRoutes } from "./agreements/routes.js";
 import { registerAccountRoutes } from "./accounts/routes.js";
 import { registerAuditLogRoutes } from "./audit-log/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
+import { registerOrgImportRoutes } from "./org-import/routes.js";
 import { registerOrgRoutes } from "./org/routes.js";
 import { registerResponsibilityRoutes } from "./responsibility/routes.js";
 
@@ -18,6 +19,7 @@ const features: FeatureRegistration[] = [
   registerAccountRoutes,
   registerAccessRoutes,
   registerOrgRoutes,
+  registerOrgImportRoutes,
   registerResponsibilityRoutes,
   registerAgreementRoutes,
   registerAuditLogRoutes,

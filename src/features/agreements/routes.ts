@@ -18,7 +18,6 @@ import {
   SignRequestSchema,
   VoidRequestSchema,
 } from "./contract.js";
-import { agreementDocx, DOCX_TYPE } from "./docx.js";
 import { issueBatch } from "./issue.js";
 import { AGREEMENT_READ } from "./policy.js";
 import { agreementProgress, listAgreements } from "./queries.js";
@@ -161,7 +160,8 @@ export function registerAgreementRoutes(app: FastifyInstance): void {
       const row = await visibleAgreement(request, request.params.id);
       if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
         throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
-      const file = await agreementDocx(row);
+      // The docx library is loaded on the first download, not at every start.
+      const file = await (await import("./docx.js")).agreementDocx(row);
       await app.audit.record({
         ...auditContext(request),
         action: "agreement.export",
@@ -175,7 +175,7 @@ export function registerAgreementRoutes(app: FastifyInstance): void {
           "content-disposition",
           `attachment; filename="agreement-${row.year}-${row.id}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
-        .type(DOCX_TYPE)
+        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         .send(file);
     },
   );

@@ -33,6 +33,8 @@ export function cellScalar(value: unknown): CellScalar {
  * but stored all the same — a formula's source, a link's target.
  */
 export function cellText(value: unknown): string {
+  // Most cells are plain text: no need to look further.
+  if (typeof value === "string") return value;
   const shown = cellScalar(value);
   const parts = [shown instanceof Date ? shown.toISOString().slice(0, 10) : shown === null ? "" : String(shown)];
   if (isRecord(value)) {

@@ -4,7 +4,8 @@
  * The place is reported, never the surrounding content: only the marking itself leaves this module.
  */
 import zlib from "node:zlib";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./xlsx.js";
 import { AppError, type Localized } from "../../domain/errors.js";
 import { findSecrecyMarking, type MarkingHit } from "../../domain/marking-guard.js";
 import { cellText, columnLetter } from "./cell-text.js";
@@ -70,14 +71,23 @@ export function scanWorkbook(workbook: ExcelJS.Workbook): MarkingFinding | null 
     const result: { found: MarkingFinding | null } = { found: null };
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (result.found) return;
+      const cells: { column: number; text: string }[] = [];
+      let candidate = false;
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const note = cell.note;
+        const noted = note ? (typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("")) : "";
+        const text = noted ? `${cellText(cell.value)}\n${noted}` : cellText(cell.value);
+        cells.push({ column, text });
+        // Every level word ends in 密: a row without one is clean however its cells are joined.
+        candidate ||= text.includes("密");
+      });
+      if (!candidate) return;
       let joined = "";
       const starts: { at: number; column: number }[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, column) => {
+      for (const { column, text } of cells) {
         starts.push({ at: joined.length, column });
-        joined += cellText(cell.value);
-        const note = cell.note;
-        if (note) joined += "\n" + (typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join(""));
-      });
+        joined += text;
+      }
       const hit = findSecrecyMarking(joined);
       if (!hit) return;
       const cell = starts.findLast((s) => s.at <= hit.index) ?? starts[0];
@@ -189,7 +199,7 @@ export function scanDocx(buffer: Buffer): MarkingFinding | null {
 export async function scanXlsx(buffer: Buffer, loaded?: ExcelJS.Workbook): Promise<MarkingFinding | null> {
   let workbook = loaded;
   if (!workbook) {
-    workbook = new ExcelJS.Workbook();
+    workbook = new (await loadExcel()).Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   }
   return scanWorkbook(workbook) ?? scanPackageParts(buffer);
