@@ -71,7 +71,3 @@ export const SecuritySettingsSchema = z.strictObject({
 export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 
 export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
-
-export const PersonOptionSchema = z.object({ id: z.string(), name: z.string(), unitName: z.string().nullable() });
-export const PersonListQuerySchema = PageQuerySchema.extend({ q: z.string().trim().max(64).optional() });
-export const PersonListSchema = pageOf(PersonOptionSchema);

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { ClearanceView, GrantView, PersonOptionSchema, SecuritySettings } from "../../features/access/contract";
+import type { ClearanceView, GrantView, SecuritySettings } from "../../features/access/contract";
+import type { PersonView } from "../../features/org/contract";
 import type { BusinessRole, Tier } from "../../domain/roles";
 import { apiFetch, queryString } from "./client";
 import { usePagedList } from "./paging";
 
 export type { ClearanceView, GrantView, SecuritySettings };
-export type PersonOption = z.infer<typeof PersonOptionSchema>;
+/** A person to pick (GET /api/people, the organization's list). */
+export type PersonOption = Pick<PersonView, "id" | "name" | "unitName">;
 
 const GRANTS_KEY = ["grants"] as const;
 const CLEARANCES_KEY = ["clearances"] as const;

@@ -8,7 +8,9 @@ import { applyFieldErrors } from "../../components/field-errors";
 import { localized, todayInBeijing } from "../../components/format";
 import { PersonPicker } from "../../components/pickers";
 import { UnitTreeSelect } from "../../components/unit-tree-select";
-import { POSITIONS, type PositionScope } from "./positions";
+import { usePolicy } from "../../api/responsibility";
+
+type PositionScope = "institution" | "unit";
 
 /** The end date must not come before the start (the server says the same; this says it sooner). */
 function endAfterStart(t: (key: "org.endBeforeStart") => string) {
@@ -21,15 +23,21 @@ function endAfterStart(t: (key: "org.endBeforeStart") => string) {
   });
 }
 
-/** The position options, the ones that exist at this kind of unit first (院领导 at the institution). */
+/**
+ * The position options of the implementing rules in force (served with the policy, so another institution's rules
+ * bring their own posts), the ones that exist at this kind of unit first (院领导 at the institution).
+ */
 function usePositionOptions(scope: PositionScope) {
   const { t, i18n } = useTranslation();
+  const positions = usePolicy().data?.positions ?? [];
   const group = (s: PositionScope) => ({
     label: t(`org.positionScopes.${s}`),
-    options: POSITIONS.filter((p) => p.scope === s).map((p) => ({
-      value: p.code,
-      label: localized(p.name, i18n.language),
-    })),
+    options: positions
+      .filter((p) => p.scope === s)
+      .map((p) => ({
+        value: p.code,
+        label: localized(p.name, i18n.language),
+      })),
   });
   return scope === "institution" ? [group("institution"), group("unit")] : [group("unit"), group("institution")];
 }
