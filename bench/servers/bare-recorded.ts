@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import Fastify from "fastify";
 import { listenAndReport } from "./listen.js";
+import { sameHeaders } from "./same-headers.js";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -19,5 +20,5 @@ const routePath = required("BENCH_PATH");
 
 const app = Fastify();
 // A string with a content type is sent as it is, without serializing: exactly the recorded bytes.
-app.get(routePath, (_request, reply) => reply.type(contentType).send(body));
+app.get(routePath, (_request, reply) => reply.headers(sameHeaders()).type(contentType).send(body));
 await listenAndReport(app);
