@@ -16,6 +16,6 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     /** The language of messages for this request, from Accept-Language; Chinese unless the client prefers English. */
-    locale: Locale;
+    readonly locale: Locale;
   }
 }
