@@ -1,4 +1,5 @@
 /** Clearance tiers of people (核心/重要/一般, 保密法 第四十三条), with dates; the full lifecycle comes with personnel. */
+import { assertEndsAfterStart } from "../../domain/dated.js";
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
 import { v7 as uuidv7 } from "uuid";
@@ -52,13 +53,7 @@ export async function createClearance(
 ): Promise<string> {
   const app = request.server;
   const endsOn = input.endsOn ?? null;
-  if (endsOn !== null && endsOn < input.startsOn) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
-      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
-    );
-  }
+  assertEndsAfterStart(input.startsOn, endsOn);
   const id = uuidv7();
   const now = app.clock();
   await app.db.kysely.transaction().execute(async (trx) => {
@@ -125,13 +120,7 @@ export async function endClearance(request: FastifyRequest, id: string, endsOn: 
         { zh: `该记录已于 ${clearance.ends_on} 终止`, en: `It already ended on ${clearance.ends_on}` },
         { state: "ended" },
       );
-    if (endsOn < clearance.starts_on) {
-      throw new AppError(
-        "VALIDATION_FAILED",
-        { zh: "终止日期不能早于开始日期", en: "The end date cannot be before the start date" },
-        { issues: [{ field: "body.endsOn", message: "终止日期不能早于开始日期" }] },
-      );
-    }
+    assertEndsAfterStart(clearance.starts_on, endsOn);
     await trx.updateTable("clearance").set({ ends_on: endsOn }).where("id", "=", id).execute();
     await app.audit.append(trx, {
       ...auditContext(request),

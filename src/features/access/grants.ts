@@ -1,4 +1,5 @@
 /** Role grants on unit subtrees, managed by the security administrator (三员: 安全保密管理员). */
+import { assertEndsAfterStart } from "../../domain/dated.js";
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
 import { v7 as uuidv7 } from "uuid";
@@ -105,13 +106,7 @@ export async function createGrant(
     );
   if (account.admin_role !== null) throw ADMIN_HOLDS_NOTHING;
   const endsOn = input.endsOn ?? null;
-  if (endsOn !== null && endsOn < input.startsOn) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
-      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
-    );
-  }
+  assertEndsAfterStart(input.startsOn, endsOn);
   const id = uuidv7();
   const actor = request.auth?.account.id ?? "";
   const now = app.clock();

@@ -5,7 +5,7 @@
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
 import { v7 as uuidv7 } from "uuid";
-import { overlap } from "../../domain/dated.js";
+import { assertEndsAfterStart, overlap } from "../../domain/dated.js";
 import { AppError } from "../../domain/errors.js";
 import { type Policy } from "../../domain/policy/schema.js";
 import { auditContext } from "../../platform/access/request-auth.js";
@@ -80,8 +80,7 @@ export async function appoint(
       `"${input.position}" is not a position of the implementing rules`,
     );
   const endsOn = input.endsOn ?? null;
-  if (endsOn !== null && endsOn < input.startsOn)
-    throw issue("body.endsOn", "结束日期不能早于开始日期", "The end date cannot be before the start date");
+  assertEndsAfterStart(input.startsOn, endsOn);
   const app = request.server;
   const id = uuidv7();
   await app.db.kysely.transaction().execute(async (trx) => {
@@ -144,8 +143,7 @@ export async function endAppointment(request: FastifyRequest, id: string, endsOn
       { zh: `该任职已于 ${row.ends_on} 结束`, en: `It already ended on ${row.ends_on}` },
       { state: "ended" },
     );
-  if (endsOn < row.starts_on)
-    throw issue("body.endsOn", "结束日期不能早于任职开始日期", "The end date cannot be before the start");
+  assertEndsAfterStart(row.starts_on, endsOn);
   await app.db.kysely.transaction().execute(async (trx) => {
     await trx.updateTable("appointment").set({ ends_on: endsOn }).where("id", "=", id).execute();
     await app.audit.append(trx, {

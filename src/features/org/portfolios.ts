@@ -1,4 +1,5 @@
 /** Portfolios (分管): which leader oversees which area of which unit subtree, from when to when (Art. 4, 5, 11). */
+import { assertEndsAfterStart } from "../../domain/dated.js";
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
 import { v7 as uuidv7 } from "uuid";
@@ -55,13 +56,7 @@ export async function assignPortfolio(
   await visiblePerson(request, input.personId);
   await requirePermission(request, "org.manage", { unitPath: unit.path }, { type: "portfolio", id: null });
   const endsOn = input.endsOn ?? null;
-  if (endsOn !== null && endsOn < input.startsOn) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
-      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
-    );
-  }
+  assertEndsAfterStart(input.startsOn, endsOn);
   const app = request.server;
   const id = uuidv7();
   await app.db.kysely.transaction().execute(async (trx) => {
@@ -121,13 +116,7 @@ export async function endPortfolio(request: FastifyRequest, id: string, endsOn: 
       { zh: `该分管已于 ${row.ends_on} 结束`, en: `It already ended on ${row.ends_on}` },
       { state: "ended" },
     );
-  if (endsOn < row.starts_on) {
-    throw new AppError(
-      "VALIDATION_FAILED",
-      { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start" },
-      { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
-    );
-  }
+  assertEndsAfterStart(row.starts_on, endsOn);
   await app.db.kysely.transaction().execute(async (trx) => {
     await trx.updateTable("portfolio").set({ ends_on: endsOn }).where("id", "=", id).execute();
     await app.audit.append(trx, {

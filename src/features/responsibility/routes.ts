@@ -1,4 +1,5 @@
 /** Who is responsible: the chain of a unit, the committee roster (and its .xlsx), delegations, my duties, the rules. */
+import { assertEndsAfterStart } from "../../domain/dated.js";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { v7 as uuidv7 } from "uuid";
@@ -212,13 +213,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
       const body = request.body;
       const institution = await institutionFor(request, body.institutionId);
       await requirePermission(request, "org.manage", { unitPath: institution.path }, { type: "delegation", id: null });
-      if (body.endsOn < body.startsOn) {
-        throw new AppError(
-          "VALIDATION_FAILED",
-          { zh: "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
-          { issues: [{ field: "body.endsOn", message: "结束日期不能早于开始日期" }] },
-        );
-      }
+      assertEndsAfterStart(body.startsOn, body.endsOn);
       const { policy } = await activePolicy(app.db.kysely);
       const roster = await committeeRoster(app.db.kysely, policy, institution.id, body.startsOn);
       const isDeputy = roster.seats.some(
