@@ -22,3 +22,8 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
   }
   return DEFAULT_LOCALE;
 }
+
+/** The text of a bilingual message in a locale. */
+export function inLocale(text: { zh: string; en: string }, locale: Locale): string {
+  return locale === "en-US" ? text.en : text.zh;
+}

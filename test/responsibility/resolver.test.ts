@@ -207,6 +207,19 @@ describe.each(testDialects)("responsibility on %s", (dialect) => {
     expect(member?.duties.map((d) => d.citation)).toEqual(expect.arrayContaining(["第十一条第（四）项"]));
   });
 
+  it("speaks English when asked, for everything the rules give in both languages", async () => {
+    const res = await office.request("GET", "/api/policy", undefined, { "accept-language": "en-US" });
+    const policy = res.json<{ duties: { id: string; title: string; cadence: string; bearer: string }[] }>();
+    const meeting = policy.duties.find((d) => d.id === "art12.1.regular-meeting");
+    expect(meeting?.title).toMatch(/[A-Za-z]/);
+    expect(meeting?.title).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(meeting?.cadence).toMatch(/semester/i);
+    const chain = await office.request("GET", `/api/responsibility/chain?unitId=${org.a.id}&at=2027-03-15`, undefined, {
+      "accept-language": "en",
+    });
+    expect(chain.json<{ links: Link[] }>().links[0]?.holders[0]?.basisName).toBe("Head of unit");
+  });
+
   it("serves the implementing rules in force, all 17 articles", async () => {
     const policy = await ok<{ docNo: string; articles: { citation: string; items: unknown[] }[]; duties: unknown[] }>(
       office.get("/api/policy"),

@@ -5,6 +5,7 @@
 import { type Kysely } from "kysely";
 import { type Actor } from "../../domain/access.js";
 import { citationOf, describeCadence } from "../../domain/policy/catalogue.js";
+import { inLocale, type Locale } from "../../domain/locale.js";
 import { type Policy } from "../../domain/policy/schema.js";
 import { type BusinessRole, ROLE_NAMES, TIER_NAMES } from "../../domain/roles.js";
 import { type Database } from "../../platform/db/schema.js";
@@ -16,7 +17,13 @@ type Db = Kysely<Database>;
 type RoleEntry = MyResponsibilities["roles"][number];
 
 /** The roles a person holds on a date and what each asks of them. */
-export async function responsibilitiesOf(db: Db, policy: Policy, personId: string, at: string): Promise<RoleEntry[]> {
+export async function responsibilitiesOf(
+  db: Db,
+  policy: Policy,
+  personId: string,
+  at: string,
+  locale: Locale = "zh-CN",
+): Promise<RoleEntry[]> {
   const held: { role: BusinessRole; basis: string; acting: boolean; unit: { id: string; name: string } | null }[] = [];
   const inForce = <T extends { starts_on: string; ends_on: string | null }>(q: T[]) =>
     q.filter((r) => r.starts_on <= at && (r.ends_on === null || r.ends_on >= at));
@@ -95,7 +102,10 @@ export async function responsibilitiesOf(db: Db, policy: Policy, personId: strin
   if (clearance.length && clearedRole)
     held.push({
       role: clearedRole,
-      basis: `${TIER_NAMES[clearance[0]?.tier ?? "GENERAL"].zh}涉密人员`,
+      basis:
+        locale === "en-US"
+          ? `${TIER_NAMES[clearance[0]?.tier ?? "GENERAL"].en} cleared person`
+          : `${TIER_NAMES[clearance[0]?.tier ?? "GENERAL"].zh}涉密人员`,
       acting: false,
       unit: null,
     });
@@ -108,8 +118,8 @@ export async function responsibilitiesOf(db: Db, policy: Policy, personId: strin
     );
     return {
       role: h.role,
-      roleName: role?.name.zh ?? ROLE_NAMES[h.role].zh,
-      basis: basisName(policy, h.basis),
+      roleName: inLocale(role?.name ?? ROLE_NAMES[h.role], locale),
+      basis: basisName(policy, h.basis, locale),
       acting: h.acting,
       unit: h.unit,
       articles: (role?.articles ?? []).map((ref) => ({
@@ -121,8 +131,8 @@ export async function responsibilitiesOf(db: Db, policy: Policy, personId: strin
         id: d.id,
         article: d.article,
         citation: citationOf(policy, d.article) ?? d.article,
-        title: d.title.zh,
-        cadence: describeCadence(d.cadence).zh,
+        title: inLocale(d.title, locale),
+        cadence: inLocale(describeCadence(d.cadence), locale),
         articleText: provisionText(policy, d.article),
       })),
     };

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from "uuid";
 import { authorize } from "../../domain/access.js";
 import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
+import { inLocale } from "../../domain/locale.js";
 import { citationOf, describeCadence, bearerName } from "../../domain/policy/catalogue.js";
 import { pathIds } from "../../domain/responsibility.js";
 import { authOf, auditContext } from "../../platform/access/request-auth.js";
@@ -64,8 +65,8 @@ async function rosterView(request: FastifyRequest, institutionId: string | undef
     citation: citationOf(policy, roster.article) ?? roster.article,
     seats: roster.seats.map((seat) => ({
       ...seat,
-      basisName: seat.unit ? seat.unit.name : basisName(policy, seat.basis),
-      holders: seat.holders.map((h) => presentHolder(policy, h)),
+      basisName: seat.unit ? seat.unit.name : basisName(policy, seat.basis, request.locale),
+      holders: seat.holders.map((h) => presentHolder(policy, h, request.locale)),
     })),
     delegations: roster.delegations,
   };
@@ -111,7 +112,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
         links: links.map((link) => ({
           ...link,
           citation: citationOf(policy, link.article) ?? link.article,
-          holders: link.holders.map((h) => presentHolder(policy, h)),
+          holders: link.holders.map((h) => presentHolder(policy, h, request.locale)),
         })),
       };
     },
@@ -138,7 +139,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
       return {
         at,
         person: person ?? null,
-        roles: person ? await responsibilitiesOf(app.db.kysely, policy, person.id, at) : [],
+        roles: person ? await responsibilitiesOf(app.db.kysely, policy, person.id, at, request.locale) : [],
         scopes: scopesOf(auth.actor),
       };
     },
@@ -276,7 +277,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
         response: { 200: PolicySummarySchema },
       },
     },
-    async () => {
+    async (request) => {
       const { policy, versionId } = await activePolicy(app.db.kysely);
       return {
         id: policy.id,
@@ -295,9 +296,9 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
           id: d.id,
           article: d.article,
           citation: citationOf(policy, d.article) ?? d.article,
-          title: d.title.zh,
-          bearer: bearerName(policy, d.bearer).zh,
-          cadence: describeCadence(d.cadence).zh,
+          title: inLocale(d.title, request.locale),
+          bearer: inLocale(bearerName(policy, d.bearer), request.locale),
+          cadence: inLocale(describeCadence(d.cadence), request.locale),
         })),
       };
     },
