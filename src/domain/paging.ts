@@ -20,3 +20,17 @@ export const CalendarDateSchema = z
       !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
     "不是有效日期",
   );
+
+/**
+ * Cuts a keyset page from rows fetched with `limit + 1`: the extra row, when present, only says there is a next page,
+ * whose cursor is the key of the last row kept.
+ */
+export function keysetPage<T>(
+  rows: readonly T[],
+  limit: number,
+  key: (row: T) => string,
+): { rows: T[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? key(last) : null };
+}

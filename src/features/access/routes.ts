@@ -1,5 +1,6 @@
 /** The security administrator's routes: grants and scopes, clearances, security settings, and people to pick from. */
 import { type FastifyInstance } from "fastify";
+import { keysetPage } from "../../domain/paging.js";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { requirePermission } from "../../platform/access/require.js";
 import { auditContext } from "../../platform/access/request-auth.js";
@@ -27,12 +28,6 @@ import { createGrant, grantQuery, presentGrant, revokeGrant } from "./grants.js"
 
 const tags = ["access"];
 
-/** Keyset page over time-ordered ids, newest first. */
-function page<T extends { id: string }>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { rows: items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
-}
-
 export function registerAccessRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -57,7 +52,7 @@ export function registerAccessRoutes(app: FastifyInstance): void {
         .orderBy("role_grant.id", "desc")
         .limit(limit + 1)
         .execute();
-      const { rows: items, nextCursor } = page(rows, limit);
+      const { rows: items, nextCursor } = keysetPage(rows, limit, (row) => row.id);
       const now = app.clock();
       return { items: items.map((row) => presentGrant(row, now)), nextCursor };
     },
@@ -115,7 +110,7 @@ export function registerAccessRoutes(app: FastifyInstance): void {
         .orderBy("clearance.id", "desc")
         .limit(limit + 1)
         .execute();
-      const { rows: items, nextCursor } = page(rows, limit);
+      const { rows: items, nextCursor } = keysetPage(rows, limit, (row) => row.id);
       const now = app.clock();
       return { items: items.map((row) => presentClearance(row, now)), nextCursor };
     },

@@ -1,5 +1,6 @@
 /** The system administrator's account management (三员: 系统管理员). */
 import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { keysetPage } from "../../domain/paging.js";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authorize } from "../../domain/access.js";
 import { requirePermission } from "../../platform/access/require.js";
@@ -52,12 +53,9 @@ export function registerAccountRoutes(app: FastifyInstance): void {
           eb.or([containsText("account.username", q), containsText("account.display_name", q)]),
         );
       const rows = await query.execute();
-      const page = rows.slice(0, limit);
+      const page = keysetPage(rows, limit, (row) => row.username);
       const canManage = authorize(actor, "account.manage");
-      return {
-        items: page.map((row) => presentAccount(row, canManage)),
-        nextCursor: rows.length > limit ? (page.at(-1)?.username ?? null) : null,
-      };
+      return { items: page.rows.map((row) => presentAccount(row, canManage)), nextCursor: page.nextCursor };
     },
   );
 

@@ -1,4 +1,5 @@
 /** The agreement list and the signing progress by unit, under the same visibility rule as a single read. */
+import { keysetPage } from "../../domain/paging.js";
 import { type FastifyRequest } from "fastify";
 import { type Actor } from "../../domain/access.js";
 import { type AgreementStatus } from "../../domain/agreement.js";
@@ -45,8 +46,7 @@ export async function listAgreements(
     .orderBy("agreement.id")
     .limit(filter.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
-  return { rows: page, nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null };
+  return keysetPage(rows, filter.limit, (row) => row.id);
 }
 
 interface Counts {

@@ -1,5 +1,6 @@
 /** The auditor's audit viewer and export (三员: 安全审计员). Reading every entry includes the other administrators'. */
 import { type FastifyInstance } from "fastify";
+import { keysetPage } from "../../domain/paging.js";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { AppError } from "../../domain/errors.js";
 import { requirePermission } from "../../platform/access/require.js";
@@ -33,8 +34,8 @@ export function registerAuditLogRoutes(app: FastifyInstance): void {
       const rows = await auditEntries(app.db.kysely, filter, cursor ? Number(cursor) : undefined)
         .limit(limit + 1)
         .execute();
-      const items = rows.slice(0, limit).map(presentAuditEntry);
-      return { items, nextCursor: rows.length > limit ? String(items.at(-1)?.seq ?? "") : null };
+      const page = keysetPage(rows, limit, (row) => String(row.seq));
+      return { items: page.rows.map(presentAuditEntry), nextCursor: page.nextCursor };
     },
   );
 

@@ -13,6 +13,7 @@ import { requirePermission } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { type AppointmentView } from "./contract.js";
+import { endDatedRecord } from "./end-dated.js";
 import { visiblePerson } from "./people.js";
 import { visibleUnit } from "./units.js";
 
@@ -132,26 +133,6 @@ export async function appoint(
 
 /** Ends an appointment on a date (inclusive). */
 export async function endAppointment(request: FastifyRequest, id: string, endsOn: string): Promise<void> {
-  const app = request.server;
-  const row = await appointmentColumns(app.db.kysely).where("appointment.id", "=", id).executeTakeFirst();
-  if (!row) throw new AppError("NOT_FOUND", { zh: "任职记录不存在", en: "No such appointment" });
-  await visibleUnit(request, row.unit_id);
-  await requirePermission(request, "org.manage", { unitPath: row.unit_path }, { type: "appointment", id });
-  if (row.ends_on !== null && row.ends_on <= endsOn)
-    throw new AppError(
-      "CONFLICT",
-      { zh: `该任职已于 ${row.ends_on} 结束`, en: `It already ended on ${row.ends_on}` },
-      { state: "ended" },
-    );
-  assertEndsAfterStart(row.starts_on, endsOn);
-  await app.db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable("appointment").set({ ends_on: endsOn }).where("id", "=", id).execute();
-    await app.audit.append(trx, {
-      ...auditContext(request),
-      action: "appointment.end",
-      object: { type: "appointment", id },
-      result: "success",
-      details: { endsOn, before: row.ends_on },
-    });
-  });
+  const row = await appointmentColumns(request.server.db.kysely).where("appointment.id", "=", id).executeTakeFirst();
+  await endDatedRecord(request, { table: "appointment", id, name: { zh: "任职", en: "appointment" } }, row, endsOn);
 }

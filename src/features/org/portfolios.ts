@@ -10,6 +10,7 @@ import { requirePermission } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { type PortfolioView } from "./contract.js";
+import { endDatedRecord } from "./end-dated.js";
 import { visiblePerson } from "./people.js";
 import { visibleUnit } from "./units.js";
 
@@ -104,27 +105,8 @@ export async function assignPortfolio(
   return id;
 }
 
+/** Ends a portfolio on a date (inclusive). */
 export async function endPortfolio(request: FastifyRequest, id: string, endsOn: string): Promise<void> {
-  const app = request.server;
-  const row = await portfolioColumns(app.db.kysely).where("portfolio.id", "=", id).executeTakeFirst();
-  if (!row) throw new AppError("NOT_FOUND", { zh: "分管记录不存在", en: "No such portfolio" });
-  await visibleUnit(request, row.unit_id);
-  await requirePermission(request, "org.manage", { unitPath: row.unit_path }, { type: "portfolio", id });
-  if (row.ends_on !== null && row.ends_on <= endsOn)
-    throw new AppError(
-      "CONFLICT",
-      { zh: `该分管已于 ${row.ends_on} 结束`, en: `It already ended on ${row.ends_on}` },
-      { state: "ended" },
-    );
-  assertEndsAfterStart(row.starts_on, endsOn);
-  await app.db.kysely.transaction().execute(async (trx) => {
-    await trx.updateTable("portfolio").set({ ends_on: endsOn }).where("id", "=", id).execute();
-    await app.audit.append(trx, {
-      ...auditContext(request),
-      action: "portfolio.end",
-      object: { type: "portfolio", id },
-      result: "success",
-      details: { endsOn },
-    });
-  });
+  const row = await portfolioColumns(request.server.db.kysely).where("portfolio.id", "=", id).executeTakeFirst();
+  await endDatedRecord(request, { table: "portfolio", id, name: { zh: "分管", en: "portfolio" } }, row, endsOn);
 }

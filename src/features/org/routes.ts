@@ -1,5 +1,6 @@
 /** The organization: units, people, appointments and portfolios, each read within the actor's scope. */
 import { type FastifyInstance } from "fastify";
+import { keysetPage } from "../../domain/paging.js";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authorize } from "../../domain/access.js";
 import { dateIn } from "../../domain/calendar.js";
@@ -34,12 +35,6 @@ import { assignPortfolio, endPortfolio, portfolioColumns, presentPortfolio } fro
 import { createUnit, presentUnit, unitColumns, updateUnit, visibleUnit } from "./units.js";
 
 const tags = ["org"];
-
-/** Keyset page over ids; `rows` holds one extra row when there is a next page. */
-function page<T extends { id: string }>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { rows: items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
-}
 
 export function registerOrgRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -112,7 +107,7 @@ export function registerOrgRoutes(app: FastifyInstance): void {
         .orderBy("person.id")
         .limit(limit + 1)
         .execute();
-      const { rows: items, nextCursor } = page(rows, limit);
+      const { rows: items, nextCursor } = keysetPage(rows, limit, (row) => row.id);
       return { items: items.map((row) => presentPerson(row, request)), nextCursor };
     },
   );
@@ -177,7 +172,7 @@ export function registerOrgRoutes(app: FastifyInstance): void {
         .limit(limit + 1)
         .execute();
       const { policy } = await activePolicy(app.db.kysely);
-      const { rows: items, nextCursor } = page(rows, limit);
+      const { rows: items, nextCursor } = keysetPage(rows, limit, (row) => row.id);
       return { items: items.map((row) => presentAppointment(row, policy, today())), nextCursor };
     },
   );
@@ -242,7 +237,7 @@ export function registerOrgRoutes(app: FastifyInstance): void {
         .orderBy("portfolio.id", "desc")
         .limit(limit + 1)
         .execute();
-      const { rows: items, nextCursor } = page(rows, limit);
+      const { rows: items, nextCursor } = keysetPage(rows, limit, (row) => row.id);
       return { items: items.map((row) => presentPortfolio(row, today())), nextCursor };
     },
   );

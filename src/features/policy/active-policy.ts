@@ -32,18 +32,37 @@ function parseOrThrow(text: string, sha256: string): Policy {
   return result.policy;
 }
 
+let seed: { policy: Policy; sha256: string } | undefined;
+/** The seed shipped in policies/, read from disk once per process: it changes only with a new release. */
+function shippedSeed(): { policy: Policy; sha256: string } {
+  if (!seed) {
+    const text = fs.readFileSync(defaultPolicyPath(), "utf8");
+    const sha256 = sha256Hex(text);
+    seed = { policy: parseOrThrow(text, sha256), sha256 };
+  }
+  return seed;
+}
+
 /** The policy in force now. */
 export async function activePolicy(db: Kysely<Database>): Promise<ActivePolicy> {
+  // Most requests find the version already parsed: read its hash, and the (long) text only when it is new here.
   const row = await db
     .selectFrom("policy_version")
-    .select(["id", "content", "sha256"])
+    .select(["id", "sha256"])
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (row) return { policy: parseOrThrow(row.content, row.sha256), versionId: row.id, sha256: row.sha256 };
-  const text = fs.readFileSync(defaultPolicyPath(), "utf8");
-  const sha256 = sha256Hex(text);
-  return { policy: parseOrThrow(text, sha256), versionId: null, sha256 };
+  if (row) {
+    const cached = parsed.get(row.sha256);
+    if (cached) return { policy: cached, versionId: row.id, sha256: row.sha256 };
+    const { content } = await db
+      .selectFrom("policy_version")
+      .select("content")
+      .where("id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    return { policy: parseOrThrow(content, row.sha256), versionId: row.id, sha256: row.sha256 };
+  }
+  return { ...shippedSeed(), versionId: null };
 }
 
 /** Validates and activates a policy text as the newest version; refuses an invalid one with its line-numbered errors. */
