@@ -31,13 +31,13 @@ import {
   useUpdateAccount,
 } from "../../api/accounts";
 import { errorMessage } from "../../api/error-message";
-import { applyFieldErrors } from "../../components/field-errors";
 import { formatBeijing, roleName } from "../../components/format";
 import { LoadMore } from "../../components/load-more";
 import { usePageTitle } from "../../components/page-title";
 import { UnitTreeSelect } from "../../components/unit-tree-select";
 import { AdminPageHeader } from "./admin-page-header";
 import { OneTimePasswordModal } from "./one-time-password-modal";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 /** 账号管理 (system administrator): create accounts, enable/disable, reset passwords, unlock. */
 export function AccountsPage() {
@@ -253,28 +253,16 @@ function CreateAccountModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<NewAccount>();
   const create = useCreateAccount();
-  const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async () => {
-    let values: NewAccount;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      const result = await create.mutateAsync({
-        ...values,
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-      });
-      form.resetFields();
-      onCreated(result);
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem } = useFormSubmit<NewAccount>(form, async (values) => {
+    const result = await create.mutateAsync({
+      ...values,
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+    });
+    form.resetFields();
+    onCreated(result);
+  });
 
   return (
     <Modal
@@ -282,7 +270,7 @@ function CreateAccountModal({
       title={t("accounts.createTitle")}
       okText={t("accounts.createSubmit")}
       confirmLoading={create.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >

@@ -12,12 +12,12 @@ import {
 } from "../../api/access";
 import { errorMessage } from "../../api/error-message";
 import { calendarDate, type PickedDate } from "../../components/dates";
-import { applyFieldErrors } from "../../components/field-errors";
 import { tierName, todayInBeijing } from "../../components/format";
 import { LoadMore } from "../../components/load-more";
 import { usePageTitle } from "../../components/page-title";
 import { PersonPicker } from "../../components/pickers";
 import { AdminPageHeader } from "./admin-page-header";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 const TIER_COLOURS: Record<Tier, string> = { CORE: "red", IMPORTANT: "orange", GENERAL: "blue" };
 
@@ -137,30 +137,18 @@ function CreateClearanceModal({ open, onClose }: { open: boolean; onClose: () =>
   const { message } = App.useApp();
   const [form] = Form.useForm<ClearanceForm>();
   const create = useCreateClearance();
-  const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async () => {
-    let values: ClearanceForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      await create.mutateAsync({
-        personId: values.personId,
-        tier: values.tier,
-        startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
-        endsOn: calendarDate(values.endsOn),
-      });
-      form.resetFields();
-      void message.success(t("clearances.created"));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem, clearProblem } = useFormSubmit<ClearanceForm>(form, async (values) => {
+    await create.mutateAsync({
+      personId: values.personId,
+      tier: values.tier,
+      startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
+      endsOn: calendarDate(values.endsOn),
+    });
+    form.resetFields();
+    void message.success(t("clearances.created"));
+    onClose();
+  });
 
   return (
     <Modal
@@ -168,9 +156,9 @@ function CreateClearanceModal({ open, onClose }: { open: boolean; onClose: () =>
       title={t("clearances.createTitle")}
       okText={t("clearances.createSubmit")}
       confirmLoading={create.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       destroyOnHidden
@@ -210,21 +198,12 @@ function EndClearanceModal({ clearance, onClose }: { clearance: ClearanceView | 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ endsOn?: PickedDate | null }>();
   const end = useEndClearance();
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = async () => {
+  const { submit, problem } = useFormSubmit(form, async (values) => {
     if (!clearance) return;
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setProblem(null);
-    try {
-      await end.mutateAsync({ id: clearance.id, endsOn: calendarDate(values.endsOn) ?? todayInBeijing() });
-      void message.success(t("clearances.ended"));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+    await end.mutateAsync({ id: clearance.id, endsOn: calendarDate(values.endsOn) ?? todayInBeijing() });
+    void message.success(t("clearances.ended"));
+    onClose();
+  });
 
   return (
     <Modal
@@ -233,7 +212,7 @@ function EndClearanceModal({ clearance, onClose }: { clearance: ClearanceView | 
       okText={t("clearances.end")}
       okButtonProps={{ danger: true }}
       confirmLoading={end.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >

@@ -22,13 +22,13 @@ import { BUSINESS_ROLES, ROLE_NAMES, type BusinessRole } from "../../../domain/r
 import { type GrantFilters, type GrantView, useCreateGrant, useGrants, useRevokeGrant } from "../../api/access";
 import { errorMessage } from "../../api/error-message";
 import { calendarDate, type PickedDate } from "../../components/dates";
-import { applyFieldErrors } from "../../components/field-errors";
 import { formatBeijing, roleName, todayInBeijing } from "../../components/format";
 import { LoadMore } from "../../components/load-more";
 import { usePageTitle } from "../../components/page-title";
 import { AccountPicker } from "../../components/pickers";
 import { UnitTreeSelect } from "../../components/unit-tree-select";
 import { AdminPageHeader } from "./admin-page-header";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 /** A grant's state on today's date: in force, not started, expired, or revoked. */
 function grantState(g: GrantView): "active" | "future" | "expired" | "revoked" {
@@ -202,31 +202,19 @@ function CreateGrantModal({ open, onClose }: { open: boolean; onClose: () => voi
   const [form] = Form.useForm<GrantForm>();
   const create = useCreateGrant();
   const roleOptions = useRoleOptions();
-  const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async () => {
-    let values: GrantForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      await create.mutateAsync({
-        accountId: values.accountId,
-        role: values.role,
-        unitId: values.unitId,
-        startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
-        endsOn: calendarDate(values.endsOn),
-      });
-      form.resetFields();
-      void message.success(t("grants.created"));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem, clearProblem } = useFormSubmit<GrantForm>(form, async (values) => {
+    await create.mutateAsync({
+      accountId: values.accountId,
+      role: values.role,
+      unitId: values.unitId,
+      startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
+      endsOn: calendarDate(values.endsOn),
+    });
+    form.resetFields();
+    void message.success(t("grants.created"));
+    onClose();
+  });
 
   return (
     <Modal
@@ -234,9 +222,9 @@ function CreateGrantModal({ open, onClose }: { open: boolean; onClose: () => voi
       title={t("grants.createTitle")}
       okText={t("grants.createSubmit")}
       confirmLoading={create.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       destroyOnHidden

@@ -28,12 +28,12 @@ import {
 } from "../../api/responsibility";
 import { AsOfDate, asOf } from "../../components/as-of-date";
 import { calendarDate, type PickedDate } from "../../components/dates";
-import { applyFieldErrors } from "../../components/field-errors";
 import { saveBlob } from "../../components/save-blob";
 import { HolderLine } from "./chain-page";
 import { CitationPopover } from "./my-duties-page";
 import { OrgPageHeader } from "./org-page-header";
 import { useArticleText } from "./policy-text";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 type Seat = RosterView["seats"][number];
 
@@ -199,34 +199,22 @@ function DelegationModal({ open, roster, onClose }: { open: boolean; roster: Ros
   const { message } = App.useApp();
   const [form] = Form.useForm<DelegationForm>();
   const create = useCreateDelegation();
-  const [problem, setProblem] = useState<string | null>(null);
   const deputies = roster.seats
     .filter((s) => s.seat === "deputyDirector")
     .flatMap((s) => s.holders.map((h) => ({ value: h.personId, label: `${h.personName}（${h.basisName}）` })));
 
-  const submit = async () => {
-    let values: DelegationForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      await create.mutateAsync({
-        institutionId: roster.institution.id,
-        delegatePersonId: values.delegatePersonId,
-        purpose: values.purpose,
-        startsOn: calendarDate(values.startsOn) ?? "",
-        endsOn: calendarDate(values.endsOn) ?? "",
-      });
-      form.resetFields();
-      void message.success(t("org.committee.delegated"));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem, clearProblem } = useFormSubmit<DelegationForm>(form, async (values) => {
+    await create.mutateAsync({
+      institutionId: roster.institution.id,
+      delegatePersonId: values.delegatePersonId,
+      purpose: values.purpose,
+      startsOn: calendarDate(values.startsOn) ?? "",
+      endsOn: calendarDate(values.endsOn) ?? "",
+    });
+    form.resetFields();
+    void message.success(t("org.committee.delegated"));
+    onClose();
+  });
 
   return (
     <Modal
@@ -234,9 +222,9 @@ function DelegationModal({ open, roster, onClose }: { open: boolean; roster: Ros
       title={t("org.committee.delegateTitle")}
       okText={t("org.committee.delegateSubmit")}
       confirmLoading={create.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       destroyOnHidden

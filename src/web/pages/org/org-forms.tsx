@@ -1,14 +1,12 @@
 import { Alert, App, Checkbox, DatePicker, Form, Modal, Select, Space, Typography } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../api/error-message";
 import { PORTFOLIO_AREA_LIST, type PortfolioArea, useAppoint, useAssignPortfolio } from "../../api/org";
 import { calendarDate, type PickedDate } from "../../components/dates";
-import { applyFieldErrors } from "../../components/field-errors";
 import { localized, todayInBeijing } from "../../components/format";
 import { PersonPicker } from "../../components/pickers";
 import { UnitTreeSelect } from "../../components/unit-tree-select";
 import { usePolicy } from "../../api/responsibility";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 type PositionScope = "institution" | "unit";
 
@@ -64,33 +62,21 @@ export function AppointModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<AppointForm>();
   const appoint = useAppoint();
-  const [problem, setProblem] = useState<string | null>(null);
   const options = usePositionOptions(unit.kind === "unit" ? "unit" : "institution");
 
-  const submit = async () => {
-    let values: AppointForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      await appoint.mutateAsync({
-        personId: values.personId,
-        unitId: unit.id,
-        position: values.position,
-        acting: values.acting,
-        startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
-        endsOn: calendarDate(values.endsOn),
-      });
-      form.resetFields();
-      void message.success(t("org.appointments.appointed"));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem, clearProblem } = useFormSubmit<AppointForm>(form, async (values) => {
+    await appoint.mutateAsync({
+      personId: values.personId,
+      unitId: unit.id,
+      position: values.position,
+      acting: values.acting,
+      startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
+      endsOn: calendarDate(values.endsOn),
+    });
+    form.resetFields();
+    void message.success(t("org.appointments.appointed"));
+    onClose();
+  });
 
   return (
     <Modal
@@ -98,9 +84,9 @@ export function AppointModal({
       title={t("org.appointments.appointTitle", { unit: unit.name })}
       okText={t("org.appointments.appointSubmit")}
       confirmLoading={appoint.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       destroyOnHidden
@@ -172,31 +158,19 @@ export function PortfolioModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<PortfolioForm>();
   const assign = useAssignPortfolio();
-  const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async () => {
-    let values: PortfolioForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      await assign.mutateAsync({
-        personId: values.personId,
-        unitId: values.unitId,
-        area: values.area,
-        startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
-        endsOn: calendarDate(values.endsOn),
-      });
-      form.resetFields();
-      void message.success(t("org.portfolios.assigned"));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem, clearProblem } = useFormSubmit<PortfolioForm>(form, async (values) => {
+    await assign.mutateAsync({
+      personId: values.personId,
+      unitId: values.unitId,
+      area: values.area,
+      startsOn: calendarDate(values.startsOn) ?? todayInBeijing(),
+      endsOn: calendarDate(values.endsOn),
+    });
+    form.resetFields();
+    void message.success(t("org.portfolios.assigned"));
+    onClose();
+  });
 
   return (
     <Modal
@@ -204,9 +178,9 @@ export function PortfolioModal({
       title={t("org.portfolios.assignTitle")}
       okText={t("org.portfolios.assignSubmit")}
       confirmLoading={assign.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       destroyOnHidden
@@ -286,23 +260,10 @@ export function EndDateModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ endsOn?: PickedDate | null }>();
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = async () => {
-    let values: { endsOn?: PickedDate | null };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    try {
-      await onSubmit(calendarDate(values.endsOn) ?? todayInBeijing());
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  const { submit, problem, clearProblem } = useFormSubmit(form, async (values) => {
+    await onSubmit(calendarDate(values.endsOn) ?? todayInBeijing());
+    onClose();
+  });
 
   return (
     <Modal
@@ -311,9 +272,9 @@ export function EndDateModal({
       okText={t("org.end")}
       okButtonProps={{ danger: true }}
       confirmLoading={pending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       destroyOnHidden

@@ -13,11 +13,11 @@ import {
   usePeople,
   useUpdatePerson,
 } from "../../api/org";
-import { applyFieldErrors } from "../../components/field-errors";
 import { LoadMore } from "../../components/load-more";
 import { UnitTreeSelect } from "../../components/unit-tree-select";
 import { OrgPageHeader } from "./org-page-header";
 import { AppointmentTable } from "./units-page";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 /** 人员: the people of the units in scope, with their appointments; the secrecy office adds and corrects them. */
 export function PeoplePage() {
@@ -178,26 +178,13 @@ function PersonModal({ person, onClose }: { person: PersonView | null; onClose: 
   const [form] = Form.useForm<PersonForm>();
   const create = useCreatePerson();
   const update = useUpdatePerson();
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = async () => {
-    let values: PersonForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
+  const { submit, problem } = useFormSubmit<PersonForm>(form, async (values) => {
     const body = { name: values.name.trim(), staffNo: values.staffNo?.trim() || null, unitId: values.unitId };
-    try {
-      if (person) await update.mutateAsync({ id: person.id, ...body });
-      else await create.mutateAsync(body);
-      void message.success(person ? t("org.people.updated") : t("org.people.created", { name: body.name }));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+    if (person) await update.mutateAsync({ id: person.id, ...body });
+    else await create.mutateAsync(body);
+    void message.success(person ? t("org.people.updated") : t("org.people.created", { name: body.name }));
+    onClose();
+  });
 
   return (
     <Modal
@@ -205,7 +192,7 @@ function PersonModal({ person, onClose }: { person: PersonView | null; onClose: 
       title={person ? t("org.people.editTitle") : t("org.people.createTitle")}
       okText={person ? t("common.save") : t("org.people.createSubmit")}
       confirmLoading={create.isPending || update.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >

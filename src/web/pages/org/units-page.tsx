@@ -43,11 +43,11 @@ import {
   usePortfolios,
   useUpdateUnit,
 } from "../../api/org";
-import { applyFieldErrors } from "../../components/field-errors";
 import { todayInBeijing } from "../../components/format";
 import { LoadMore } from "../../components/load-more";
 import { AppointModal, EndDateModal, PortfolioModal } from "./org-forms";
 import { OrgPageHeader } from "./org-page-header";
+import { useFormSubmit } from "../../components/use-form-submit";
 
 interface UnitNode {
   key: string;
@@ -577,47 +577,28 @@ function UnitFormModal({
   const [form] = Form.useForm<UnitForm>();
   const create = useCreateUnit();
   const update = useUpdateUnit();
-  const [problem, setProblem] = useState<string | null>(null);
   const initial: UnitForm =
     mode === "edit"
       ? { name: unit.name, code: unit.code ?? "", classified: unit.classified, sortOrder: unit.sortOrder }
       : { name: "", code: "", classified: false, sortOrder: 0 };
 
-  const submit = async () => {
-    let values: UnitForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
+  const { submit, problem } = useFormSubmit<UnitForm>(form, async (values) => {
+    const fields = {
+      name: values.name.trim(),
+      code: values.code?.trim() ? values.code.trim() : null,
+      classified: values.classified,
+      sortOrder: values.sortOrder,
+    };
+    if (mode === "create") {
+      const created = await create.mutateAsync({ parentId: unit.id, ...fields });
+      void message.success(t("org.units.created", { name: created.name }));
+      onClose(created.id);
+    } else {
+      await update.mutateAsync({ id: unit.id, ...fields });
+      void message.success(t("org.units.updated"));
+      onClose();
     }
-    setProblem(null);
-    const code = values.code?.trim() ? values.code.trim() : null;
-    try {
-      if (mode === "create") {
-        const created = await create.mutateAsync({
-          parentId: unit.id,
-          name: values.name.trim(),
-          code,
-          classified: values.classified,
-          sortOrder: values.sortOrder,
-        });
-        void message.success(t("org.units.created", { name: created.name }));
-        onClose(created.id);
-      } else {
-        await update.mutateAsync({
-          id: unit.id,
-          name: values.name.trim(),
-          code,
-          classified: values.classified,
-          sortOrder: values.sortOrder,
-        });
-        void message.success(t("org.units.updated"));
-        onClose();
-      }
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
-    }
-  };
+  });
 
   return (
     <Modal
@@ -625,7 +606,7 @@ function UnitFormModal({
       title={mode === "create" ? t("org.units.addChildTitle", { parent: unit.name }) : t("org.units.editTitle")}
       okText={mode === "create" ? t("org.units.createSubmit") : t("common.save")}
       confirmLoading={create.isPending || update.isPending}
-      onOk={() => void submit()}
+      onOk={submit}
       onCancel={() => onClose()}
       destroyOnHidden
     >
