@@ -34,3 +34,6 @@ export function keysetPage<T>(
   const last = kept.at(-1);
   return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? key(last) : null };
 }
+
+/** `/:id` route parameters: every record id is a UUID v7 text, well under 64 characters. */
+export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });

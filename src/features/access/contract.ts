@@ -70,4 +70,4 @@ export const SecuritySettingsSchema = z.strictObject({
 });
 export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 
-export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export { IdParamsSchema } from "../../domain/paging.js";

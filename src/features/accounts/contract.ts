@@ -53,4 +53,4 @@ export const OneTimePasswordSchema = z.object({
   oneTimePassword: z.string().describe("shown once; must be changed at first sign-in"),
 });
 
-export const AccountIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export { IdParamsSchema as AccountIdParamsSchema } from "../../domain/paging.js";

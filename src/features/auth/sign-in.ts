@@ -150,7 +150,6 @@ export async function signInWithCode(
   const recovery = step === null ? await findRecoveryCode(app, account.id, code) : null;
   if (step === null && !recovery) {
     const locked = await recordFailure(app, request, account, "wrong_code", now);
-    if (locked) await endSession(app.db.kysely, session.id, "locked", now);
     throw locked ? lockedError(locked) : BAD_CODE;
   }
   return app.db.kysely.transaction().execute(async (trx) => {

@@ -134,4 +134,4 @@ export const CreatePortfolioRequestSchema = z.strictObject({
   endsOn: CalendarDateSchema.nullable().optional(),
 });
 
-export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
+export { IdParamsSchema } from "../../domain/paging.js";
