@@ -28,6 +28,11 @@ export function cellScalar(value: unknown): CellScalar {
   return null;
 }
 
+/** A date cell as text; an invalid date (a corrupt or hostile file can hold one) carries no text. */
+function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
+}
+
 /**
  * Every piece of text a cell carries, for the marking guard: the displayed value, and also what is not displayed
  * but stored all the same — a formula's source, a link's target.
@@ -36,7 +41,7 @@ export function cellText(value: unknown): string {
   // Most cells are plain text: no need to look further.
   if (typeof value === "string") return value;
   const shown = cellScalar(value);
-  const parts = [shown instanceof Date ? shown.toISOString().slice(0, 10) : shown === null ? "" : String(shown)];
+  const parts = [shown instanceof Date ? dateText(shown) : shown === null ? "" : String(shown)];
   if (isRecord(value)) {
     for (const key of ["formula", "sharedFormula", "hyperlink", "tooltip"] as const) {
       const extra = value[key];
