@@ -6,8 +6,9 @@ import type { Credentials } from "./server.js";
 
 export const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 
-// antd puts a space between the two characters of a two-character Chinese button label ("登 录").
-export const LOGIN_BUTTON = /^登\s?录$/;
+// antd puts a space between the two characters of a two-character Chinese button label ("登 录"), and while the
+// leave animation of its loading icon runs the name reads "loading 登 录": the end of the name is what identifies it.
+export const LOGIN_BUTTON = /登\s?录$/;
 
 /** Waits until the locator is visible and returns its text, so assertions never race the render. */
 export async function textOf(locator: Locator): Promise<string> {
