@@ -10,7 +10,7 @@ import { type Cadence } from "./policy/schema.js";
 /** A span of days (both ends inclusive) an obligation belongs to, with a stable id unique per calendar. */
 export interface Period {
   id: string;
-  kind: "year" | "window" | "half" | "semester";
+  kind: "year" | "window" | "half" | "semester" | "person" | "event";
   startsOn: string;
   endsOn: string;
   label: Localized;
@@ -190,4 +190,62 @@ export function eventDeadline(occurredAt: Date, withinHours: number): Date {
 /** The day to remind before a secrecy period ends: three months ahead by default (RULES.md 17). */
 export function expiryReminderOn(expiresOn: string, monthsBefore = 3): string {
   return addMonths(expiresOn, -monthsBefore);
+}
+
+/**
+ * The slots of a per-person cadence (a self-check every 3/6/12 months by tier) that fall due in a calendar year.
+ * Slots are counted from 1 January 2000, so every interval lines up with calendar quarters, halves and years and a
+ * slot keeps its id from one planning run to the next; each is due on its last day.
+ */
+export function personalPeriodsInYear(months: number, year: number): Period[] {
+  const periods: Period[] = [];
+  const first = Math.floor(((year - 2000) * 12) / months);
+  for (let slot = first; ; slot++) {
+    const startsOn = addMonths("2000-01-01", slot * months);
+    const endsOn = addDays(addMonths("2000-01-01", (slot + 1) * months), -1);
+    if (endsOn < `${year}-01-01`) continue;
+    if (endsOn > `${year}-12-31`) break;
+    periods.push({
+      id: `${endsOn.slice(0, 7)}-P${months}`,
+      kind: "person",
+      startsOn,
+      endsOn,
+      label: personalLabel(months, startsOn, endsOn),
+    });
+  }
+  return periods;
+}
+
+function personalLabel(months: number, startsOn: string, endsOn: string): Localized {
+  const year = endsOn.slice(0, 4);
+  const month = Number(startsOn.slice(5, 7));
+  if (months === 3) {
+    const q = (month + 2) / 3;
+    return { zh: `${year}年第${"一二三四"[q - 1] ?? q}季度`, en: `${year} Q${q}` };
+  }
+  if (months === 6)
+    return month === 1 ? { zh: `${year}年上半年`, en: `${year} H1` } : { zh: `${year}年下半年`, en: `${year} H2` };
+  if (months === 12) return { zh: `${year}年度`, en: `${year}` };
+  return { zh: `${startsOn}至${endsOn}`, en: `${startsOn} to ${endsOn}` };
+}
+
+/** The label of a stored period, from what an obligation row keeps of it (kind, id and dates). */
+export function periodLabelOf(kind: string, periodId: string, startsOn: string, endsOn: string | null): Localized {
+  // A report target after "@" (perReportTarget) is not part of the calendar period.
+  const id = periodId.split("@")[0] ?? periodId;
+  const year = Number(id.slice(0, 4));
+  switch (kind) {
+    case "year":
+      return yearPeriod(year).label;
+    case "window":
+      return windowPeriod(year, id.slice(5) as keyof YearWindows).label;
+    case "half":
+      return halves(year)[id.endsWith("H1") ? 0 : 1].label;
+    case "semester":
+      return semesterPeriod({ id, startsOn, endsOn: endsOn ?? startsOn }).label;
+    case "person":
+      return personalLabel(Number(id.split("-P")[1] ?? 12), startsOn, endsOn ?? startsOn);
+    default:
+      return { zh: `${startsOn}起`, en: `from ${startsOn}` };
+  }
 }

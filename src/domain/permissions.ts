@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   "org.manage",
   "responsibility.read",
   "agreement.manage",
+  // Obligations: read within scope (everyone reads their own), manage the calendar, events and waivers.
+  "obligation.read",
+  "obligation.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,7 +48,12 @@ export const ADMIN_PERMISSIONS: Record<AdminRole, readonly Permission[]> = {
   AUDITOR: ["audit.read", "audit.export", "unit.read"],
 };
 
-const ORGANIZATION_READERS: readonly Permission[] = ["unit.read", "person.read", "responsibility.read"];
+const ORGANIZATION_READERS: readonly Permission[] = [
+  "unit.read",
+  "person.read",
+  "responsibility.read",
+  "obligation.read",
+];
 
 /** What each business role may do within its scope. Later capabilities extend these lists. */
 export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> = {
@@ -57,7 +65,7 @@ export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> =
   deputyDirector: ORGANIZATION_READERS,
   member: ORGANIZATION_READERS,
   // The secrecy office keeps the organization's records (Art. 13): units, people, appointments, portfolios.
-  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read", "org.manage", "agreement.manage"],
+  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read", "org.manage", "agreement.manage", "obligation.manage"],
   unitHead: ORGANIZATION_READERS,
   liaison: ORGANIZATION_READERS,
   clearedPerson: ["unit.read", "responsibility.read"],

@@ -8,6 +8,9 @@ import { registerAgreementRoutes } from "./agreements/routes.js";
 import { registerAccountRoutes } from "./accounts/routes.js";
 import { registerAuditLogRoutes } from "./audit-log/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
+import { registerCalendarRoutes } from "./obligations/calendar-routes.js";
+import { registerInboxRoutes } from "./obligations/inbox-routes.js";
+import { registerObligationRoutes } from "./obligations/routes.js";
 import { registerOrgImportRoutes } from "./org-import/routes.js";
 import { registerOrgRoutes } from "./org/routes.js";
 import { registerResponsibilityRoutes } from "./responsibility/routes.js";
@@ -22,6 +25,9 @@ const features: FeatureRegistration[] = [
   registerOrgImportRoutes,
   registerResponsibilityRoutes,
   registerAgreementRoutes,
+  registerObligationRoutes,
+  registerCalendarRoutes,
+  registerInboxRoutes,
   registerAuditLogRoutes,
 ];
 

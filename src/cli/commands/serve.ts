@@ -3,6 +3,8 @@ import { ConfigError, describeDatabase, loadConfig } from "../../platform/config
 import { ensureWritableDir } from "../../platform/db/database.js";
 import { buildApp } from "../../platform/http/app.js";
 import { describeCredentials, initializeInstitution, needsInitialization } from "../../features/accounts/initialize.js";
+import { startObligationsJob } from "../../features/obligations/engine.js";
+import { createMailer } from "../../platform/mail/mailer.js";
 import { DEFAULT_INSTITUTION } from "./init.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -42,10 +44,23 @@ export async function runServe(_args: string[]): Promise<void> {
   const address = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
   process.stdout.write(`Baomi 已启动 / started: ${address}  数据库 / database: ${describeDatabase(config.database)}\n`);
 
+  // The obligations engine's daily run (reminders, escalation, e-mail, webhooks); PostgreSQL lets one process run it.
+  const stopJob = startObligationsJob(
+    {
+      db: app.db,
+      audit: app.audit,
+      clock: app.clock,
+      mailer: config.mail ? createMailer(config.mail) : null,
+      baseUrl: config.publicUrl ?? undefined,
+    },
+    (error) => app.log.error({ err: error }, "obligations daily run failed"),
+  );
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
+    stopJob();
     app.log.info({ signal }, "shutting down");
     // In-flight requests finish; new ones get 503 until the listener is closed.
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { type Localized } from "../../domain/errors.js";
+import { type MailSettings } from "../mail/mailer.js";
 
 export type DatabaseTarget = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
 
@@ -27,6 +28,13 @@ export interface Config {
     /** …or after this many minutes with at least one new entry, whichever comes first. */
     checkpointMinutes: number;
   };
+  /**
+   * Outgoing mail; null when no SMTP server is configured (reminders then go only to the web UI and webhooks).
+   * `loadConfig` always sets it; it is optional only so hand-built configurations (tests, benchmarks) may leave it out.
+   */
+  mail?: MailSettings | null;
+  /** The address people open the platform at (https://baomi.example.edu.cn), for links in e-mails and webhooks. */
+  publicUrl?: string | null;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -96,6 +104,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         7 * 24 * 60,
       ),
     },
+    mail: parseMail(nonEmpty(env, "BAOMI_SMTP_URL"), nonEmpty(env, "BAOMI_MAIL_FROM")),
+    publicUrl: parsePublicUrl(nonEmpty(env, "BAOMI_PUBLIC_URL")),
   };
 }
 
@@ -133,6 +143,52 @@ export function parseDatabaseUrl(raw: string | undefined, dataDir: string, cwd: 
     zh: `不支持的数据库类型“${scheme ?? raw.slice(0, 20)}”，只支持 sqlite: 与 postgres://`,
     en: `unsupported database scheme "${scheme ?? raw.slice(0, 20)}"; use sqlite: or postgres://`,
   });
+}
+
+/** `smtp://[user:pass@]host[:port]` or `smtps://…`; an error never repeats the value, which may hold a password. */
+function parseMail(url: string | undefined, from: string | undefined): MailSettings | null {
+  if (from !== undefined && !isMailAddress(from)) {
+    throw new ConfigError("BAOMI_MAIL_FROM", {
+      zh: `发件地址“${from}”不是合法的电子邮件地址（可写作 a@b.cn 或 名称 <a@b.cn>）`,
+      en: `"${from}" is not a valid e-mail address (write a@b.cn or Name <a@b.cn>)`,
+    });
+  }
+  if (url === undefined) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== "smtp" && scheme !== "smtps") {
+    throw new ConfigError("BAOMI_SMTP_URL", {
+      zh: `不支持的协议“${scheme ?? "（无）"}”，只支持 smtp:// 与 smtps://`,
+      en: `unsupported scheme "${scheme ?? "(none)"}"; use smtp:// or smtps://`,
+    });
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError("BAOMI_SMTP_URL", {
+      zh: "发信服务器地址格式不正确（用户名与密码中的特殊字符须百分号编码）",
+      en: "the SMTP URL is malformed (percent-encode special characters in the user name and password)",
+    });
+  }
+  if (!parsed.hostname || parsed.port === "0") {
+    throw new ConfigError("BAOMI_SMTP_URL", {
+      zh: "须写成 smtp://主机[:端口] 或 smtps://主机[:端口]",
+      en: "must be smtp://host[:port] or smtps://host[:port]",
+    });
+  }
+  if (from === undefined) {
+    throw new ConfigError("BAOMI_MAIL_FROM", {
+      zh: "设置了 BAOMI_SMTP_URL 时必须同时设置发件地址",
+      en: "a sender address is required when BAOMI_SMTP_URL is set",
+    });
+  }
+  return { url, from };
+}
+
+/** `a@b.cn` or `Display Name <a@b.cn>`; commas and quotes are refused so the value is always exactly one address. */
+function isMailAddress(raw: string): boolean {
+  const address = /^[^<>",;]*<([^<>]+)>$/.exec(raw)?.[1] ?? raw;
+  return address.length <= 254 && /^[^\s@<>",;:()[\]]+@[^\s@<>",;:()[\]]+\.[^\s@<>",;:()[\]]+$/.test(address);
 }
 
 function parsePort(raw: string): number {
@@ -198,4 +254,21 @@ export function describeDatabase(target: DatabaseTarget): string {
   } catch {
     return "postgres://…";
   }
+}
+
+/** An http(s) address without a query or fragment; a trailing slash is dropped. */
+export function parsePublicUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash)
+    throw new ConfigError("BAOMI_PUBLIC_URL", {
+      zh: "须为以 http:// 或 https:// 开头、不带查询参数的网址",
+      en: "must be an http:// or https:// address without a query",
+    });
+  return raw.replace(/\/+$/, "");
 }

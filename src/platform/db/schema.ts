@@ -39,6 +39,7 @@ export interface PersonTable {
   unit_id: string | null;
   /** 工号: the institution's own number for the person, unique when given. */
   staff_no: Later<string | null>;
+  email: Later<string | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -197,6 +198,116 @@ export interface AgreementTable {
   created_at: Instant;
 }
 
+export interface AcademicTermTable {
+  id: string;
+  institution_id: string;
+  academic_year: number;
+  ordinal: 1 | 2;
+  starts_on: string;
+  ends_on: string;
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
+export interface ObligationEventTable {
+  id: string;
+  institution_id: string;
+  unit_id: string;
+  event: string;
+  occurred_at: Instant;
+  summary: string;
+  raised_by: string | null;
+  created_at: Instant;
+}
+
+export type ObligationState = "open" | "fulfilled" | "waived";
+
+export interface ObligationTable {
+  id: string;
+  institution_id: string;
+  duty_id: string;
+  article: string;
+  policy_version: string;
+  bearer_role: string;
+  bearer_key: string;
+  bearer_unit_id: string;
+  bearer_person_id: string | null;
+  bearer_name: string;
+  period_id: string;
+  period_kind: string;
+  year: number;
+  starts_on: string;
+  due_on: string | null;
+  due_at: Instant | null;
+  event_id: string | null;
+  state: ObligationState;
+  escalation_level: ColumnType<number, number | undefined, number>;
+  closed_at: Instant | null;
+  closed_by: string | null;
+  record_kind: string | null;
+  record_id: string | null;
+  waive_reason: string | null;
+  responsible: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ObligationEvidenceTable {
+  id: string;
+  obligation_id: string;
+  summary: string;
+  document_no: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  file_sha256: string | null;
+  submitted_by: string;
+  submitted_at: Instant;
+  decision: "pending" | "approved" | "rejected";
+  decided_by: string | null;
+  decided_at: Instant | null;
+  decision_note: string | null;
+}
+
+export interface EvidenceFileTable {
+  evidence_id: string;
+  content: Uint8Array;
+}
+
+export interface NotificationTable {
+  id: string;
+  account_id: string;
+  obligation_id: string | null;
+  kind: string;
+  dedupe_key: string;
+  title: string;
+  body: string;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
+export interface DeliveryTable {
+  id: string;
+  notification_id: string | null;
+  channel: "email" | "webhook";
+  target: string;
+  subject: string;
+  body: string;
+  status: "pending" | "sent" | "failed";
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: Instant;
+  sent_at: Instant | null;
+}
+
+export interface JobRunTable {
+  job: string;
+  run_on: string;
+  started_at: Instant;
+  finished_at: Instant | null;
+  summary: string | null;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_entry: AuditEntryTable;
@@ -215,4 +326,12 @@ export interface Database {
   policy_version: PolicyVersionTable;
   agreement_batch: AgreementBatchTable;
   agreement: AgreementTable;
+  academic_term: AcademicTermTable;
+  obligation_event: ObligationEventTable;
+  obligation: ObligationTable;
+  obligation_evidence: ObligationEvidenceTable;
+  evidence_file: EvidenceFileTable;
+  notification: NotificationTable;
+  delivery: DeliveryTable;
+  job_run: JobRunTable;
 }

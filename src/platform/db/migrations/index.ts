@@ -10,6 +10,7 @@ import * as m0004 from "./0004_organization.js";
 import * as m0005 from "./0005_agreements.js";
 import * as m0006 from "./0006_portfolio_lookup.js";
 import * as m0007 from "./0007_audit_actor_lookup.js";
+import * as m0008 from "./0008_obligations.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_agreements": m0005,
   "0006_portfolio_lookup": m0006,
   "0007_audit_actor_lookup": m0007,
+  "0008_obligations": m0008,
 };

@@ -1,0 +1,140 @@
+/**
+ * The obligations engine: each day, for every institution, bring this year's and next year's obligations in line
+ * with the policy and the organization, fulfil what records now discharge, send the reminders and escalations owed,
+ * and deliver the queued e-mails and webhooks. Runs once a day per deployment (platform/jobs/daily.ts); a run after
+ * missed days sends everything those days owed, because every notice is keyed, not dated.
+ */
+import { type Kysely } from "kysely";
+import { dateIn } from "../../domain/calendar.js";
+import { type Policy } from "../../domain/policy/schema.js";
+import { type AuditLog } from "../../platform/audit/audit-log.js";
+import { type Db } from "../../platform/db/database.js";
+import { type Database } from "../../platform/db/schema.js";
+import { type DailyOutcome, runDaily, scheduleDaily } from "../../platform/jobs/daily.js";
+import { type Mailer } from "../../platform/mail/mailer.js";
+import { activePolicy } from "../policy/active-policy.js";
+import { type Institution, institutions } from "./bearers.js";
+import { deliverPending, type DeliveryCounts } from "./deliveries.js";
+import { materializeYear, type MaterializeResult } from "./materialize.js";
+import { sendReminders, type ReminderCounts } from "./notify.js";
+import { dischargeByRecords } from "./records.js";
+import { readObligationSettings, type ObligationSettings } from "./settings.js";
+
+export const DAILY_JOB = "obligations.daily";
+
+export interface RefreshResult extends MaterializeResult {
+  fulfilledByRecords: number;
+}
+
+/** Materializes one institution's year and fulfils what records discharge, in one transaction. */
+export async function refreshYear(
+  db: Kysely<Database>,
+  options: {
+    policy: Policy;
+    policyVersion: string;
+    institution: Institution;
+    year: number;
+    today: string;
+    now: Date;
+    settings: ObligationSettings;
+  },
+): Promise<RefreshResult> {
+  return db.transaction().execute(async (trx) => {
+    const result = await materializeYear(trx, { ...options, windows: options.settings.windows });
+    const fulfilledByRecords = await dischargeByRecords(
+      trx,
+      options.policy,
+      options.institution.id,
+      options.year,
+      options.now,
+    );
+    return { ...result, fulfilledByRecords };
+  });
+}
+
+export interface EngineContext {
+  db: Db;
+  audit: AuditLog;
+  clock: () => Date;
+  mailer: Mailer | null;
+  /** The address people open the platform at, for links in e-mails and webhooks; none when unknown. */
+  baseUrl?: string | undefined;
+}
+
+export interface EngineSummary {
+  today: string;
+  institutions: number;
+  created: number;
+  removed: number;
+  fulfilledByRecords: number;
+  reminders: ReminderCounts;
+  deliveries: DeliveryCounts;
+}
+
+/** One full pass of the engine for a day. */
+export async function runEngine(ctx: EngineContext, today: string): Promise<EngineSummary> {
+  const db = ctx.db.kysely;
+  const { policy, sha256 } = await activePolicy(db);
+  const settings = await readObligationSettings(db);
+  const year = Number(today.slice(0, 4));
+  const summary: EngineSummary = {
+    today,
+    institutions: 0,
+    created: 0,
+    removed: 0,
+    fulfilledByRecords: 0,
+    reminders: { dueSoon: 0, overdue: 0, escalated: 0 },
+    deliveries: { sent: 0, failed: 0 },
+  };
+  for (const institution of await institutions(db)) {
+    summary.institutions++;
+    for (const y of [year, year + 1]) {
+      const r = await refreshYear(db, {
+        policy,
+        policyVersion: sha256,
+        institution,
+        year: y,
+        today,
+        now: ctx.clock(),
+        settings,
+      });
+      summary.created += r.created;
+      summary.removed += r.removed;
+      summary.fulfilledByRecords += r.fulfilledByRecords;
+    }
+  }
+  summary.reminders = await db
+    .transaction()
+    .execute((trx) => sendReminders(trx, policy, today, ctx.clock(), settings, ctx.mailer !== null));
+  const base = ctx.baseUrl?.replace(/\/$/, "");
+  summary.deliveries = await deliverPending(db, ctx.mailer, ctx.clock, (id) =>
+    base && id ? `${base}/obligations/${id}` : undefined,
+  );
+  await ctx.audit.record({
+    actor: { accountId: null, username: "system", role: null, unitId: null },
+    action: "obligations.run",
+    object: null,
+    result: "success",
+    sourceIp: null,
+    requestId: null,
+    details: { ...summary },
+  });
+  return summary;
+}
+
+/** Today's run, unless it already ran or another process is running it. */
+export function runDailyObligations(ctx: EngineContext): Promise<DailyOutcome<EngineSummary>> {
+  const today = dateIn(ctx.clock());
+  return runDaily(ctx.db, DAILY_JOB, today, ctx.clock, ({ today: day }) => runEngine(ctx, day));
+}
+
+/** Starts the hourly look for today's run (at start too, so a missed night catches up); returns the stop. */
+export function startObligationsJob(ctx: EngineContext, onError: (error: unknown) => void): () => void {
+  return scheduleDaily(3_600_000, async () => {
+    try {
+      await runDailyObligations(ctx);
+    } catch (error) {
+      onError(error);
+    }
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Events (DESIGN.md §4, per-event deadlines): when something happens that a duty answers — a leak discovered (report
+ * within 24 hours, 实施细则第十三条第（八）项; 保密法实施条例第六十一条), an extraordinary meeting called, a cleared person
+ * taking up the post — the secrecy office records it and the obligations it raises exist from that moment.
+ */
+import { type FastifyRequest } from "fastify";
+import { v7 as uuidv7 } from "uuid";
+import { dateIn } from "../../domain/calendar.js";
+import { AppError } from "../../domain/errors.js";
+import { EVENT_NAMES } from "../../domain/policy/catalogue.js";
+import { eventDeadline } from "../../domain/periods.js";
+import { pathIds } from "../../domain/responsibility.js";
+import { auditContext } from "../../platform/access/request-auth.js";
+import { requirePermission } from "../../platform/access/require.js";
+import { toInstant } from "../../platform/db/instants.js";
+import { refuseMarking } from "../../platform/documents/marking-refusal.js";
+import { scanText } from "../../platform/documents/marking-scan.js";
+import { activePolicy } from "../policy/active-policy.js";
+import { type Bearer, BearerDirectory } from "./bearers.js";
+import { type RaiseEventRequestSchema } from "./contract.js";
+import { insertObligations, obligationRow } from "./materialize.js";
+import { type PlannedObligation } from "./plan.js";
+import { OBLIGATION_MANAGE } from "./service.js";
+import { type z } from "zod";
+
+const bad = (field: string, zh: string, en: string) =>
+  new AppError("VALIDATION_FAILED", { zh, en }, { issues: [{ field: `body.${field}`, message: zh }] });
+
+/** Records the event and creates the obligations it raises; returns the event id and the new obligations' ids. */
+export async function raiseEvent(
+  request: FastifyRequest,
+  body: z.infer<typeof RaiseEventRequestSchema>,
+): Promise<{ id: string; obligationIds: string[] }> {
+  const app = request.server;
+  const db = app.db.kysely;
+  const { policy, sha256 } = await activePolicy(db);
+  const duties = policy.duties.filter((d) => d.cadence.every === "event" && d.cadence.event === body.event);
+  if (duties.length === 0)
+    throw bad("event", "现行实施细则中没有因该事件产生的职责", "No duty of the policy answers this event");
+  const unit = await db
+    .selectFrom("unit")
+    .select(["id", "path", "kind"])
+    .where("id", "=", body.unitId)
+    .executeTakeFirst();
+  if (!unit) throw bad("unitId", "单位不存在", "No such unit");
+  await requirePermission(request, OBLIGATION_MANAGE, { unitPath: unit.path }, { type: "unit", id: unit.id });
+  const found = scanText(body.summary);
+  if (found) await refuseMarking(request, found, { type: "unit", id: unit.id });
+
+  const institution = await db
+    .selectFrom("unit")
+    .select(["id", "name", "path"])
+    .where("id", "in", pathIds(unit.path))
+    .where("kind", "=", "institution")
+    .orderBy("path", "desc")
+    .executeTakeFirst();
+  if (!institution) throw bad("unitId", "该单位不属于任何院校", "The unit belongs to no institution");
+  const person = body.personId
+    ? await db.selectFrom("person").select(["id", "name", "unit_id"]).where("id", "=", body.personId).executeTakeFirst()
+    : undefined;
+  if (body.personId && !person) throw bad("personId", "人员不存在", "No such person");
+
+  const occurredAt = new Date(body.occurredAt);
+  const day = dateIn(occurredAt);
+  const directory = new BearerDirectory(db, policy, institution);
+  const eventId = uuidv7();
+  const planned: PlannedObligation[] = [];
+  for (const duty of duties) {
+    if (duty.cadence.every !== "event") continue;
+    const bearers = await eventBearers(directory, duty.bearer, unit, person, day);
+    const deadline = duty.cadence.withinHours ? eventDeadline(occurredAt, duty.cadence.withinHours) : null;
+    for (const bearer of bearers)
+      planned.push({
+        duty,
+        bearer,
+        period: { id: eventId, kind: "event", startsOn: day, endsOn: deadline ? dateIn(deadline) : day },
+        year: Number(day.slice(0, 4)),
+        dueOn: deadline ? dateIn(deadline) : null,
+        dueAt: deadline ? toInstant(deadline) : null,
+        eventId,
+      });
+  }
+  if (planned.length === 0)
+    throw bad("personId", "该事件须指明所涉人员（如上岗的涉密人员）", "Name the person this event concerns");
+
+  const now = app.clock();
+  const rows = planned.map((p) => obligationRow(p, institution.id, sha256, now));
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("obligation_event")
+      .values({
+        id: eventId,
+        institution_id: institution.id,
+        unit_id: unit.id,
+        event: body.event,
+        occurred_at: toInstant(occurredAt),
+        summary: body.summary,
+        raised_by: request.auth?.account.id ?? null,
+        created_at: toInstant(now),
+      })
+      .execute();
+    await insertObligations(trx, rows);
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "obligation.event",
+      object: { type: "obligationEvent", id: eventId },
+      result: "success",
+      details: { event: body.event, unitId: unit.id, obligations: rows.length },
+    });
+  });
+  return { id: eventId, obligationIds: rows.map((r) => r.id) };
+}
+
+/** Who bears an event duty: the unit it happened in, the person it concerns, or the role holders of the institution. */
+async function eventBearers(
+  directory: BearerDirectory,
+  role: PlannedObligation["duty"]["bearer"],
+  unit: { id: string; kind: string },
+  person: { id: string; name: string; unit_id: string | null } | undefined,
+  day: string,
+): Promise<Bearer[]> {
+  if (role === "unitHead") {
+    const units = await directory.bearers("unitHead", day);
+    return units.filter((b) => b.unitId === unit.id);
+  }
+  if (role === "clearedPerson")
+    return person
+      ? [{ key: `person:${person.id}`, unitId: person.unit_id ?? unit.id, personId: person.id, name: person.name }]
+      : [];
+  const all = await directory.bearers(role, day);
+  // A committee member answers for the units of their seat (Art. 11(4)); the others for the whole institution.
+  if (role === "member") {
+    const own = all.filter((b) => b.unitId === unit.id);
+    return own.length ? own : all;
+  }
+  return all;
+}
+
+/** The event's name as people say it (收到上级保密工作文件和指示…), or its code. */
+export function eventName(event: string): { zh: string; en: string } {
+  return EVENT_NAMES[event] ?? { zh: event, en: event };
+}

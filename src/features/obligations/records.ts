@@ -1,0 +1,106 @@
+/**
+ * Discharge by records (DESIGN.md §4): a duty whose policy names a record kind is fulfilled when a record of that
+ * kind exists — the record proves it, and who signed it is who was responsible then. Each capability that keeps such
+ * records adds its kind here as it lands (meetings, plans, inspections…); until then those duties are discharged by
+ * approved evidence (evidence.ts).
+ */
+import { type Kysely } from "kysely";
+import { type Policy } from "../../domain/policy/schema.js";
+import { toInstant } from "../../platform/db/instants.js";
+import { type Database } from "../../platform/db/schema.js";
+import { signedAgreements } from "../agreements/records.js";
+import { type ResponsibleHolder } from "./responsible.js";
+
+type Db = Kysely<Database>;
+
+/** An open obligation a record may discharge. */
+interface OpenRow {
+  id: string;
+  bearer_role: string;
+  bearer_unit_id: string;
+  bearer_person_id: string | null;
+}
+
+/** A record that discharges one obligation. */
+interface Match {
+  obligationId: string;
+  recordId: string;
+  at: string;
+  responsible: ResponsibleHolder[];
+}
+
+type RecordSource = (db: Db, institutionId: string, year: number, open: OpenRow[]) => Promise<Match[]>;
+
+/** The record kinds the platform can check today, by the name the policy gives them. */
+const RECORD_SOURCES: Record<string, RecordSource> = {
+  // 年度保密工作责任书: the bearer's own signed agreement of that year (a unit's by its head, a leader's by them).
+  "agreement.signed": async (db, institutionId, year, open) => {
+    const signed = await signedAgreements(db, institutionId, year);
+    const matches: Match[] = [];
+    for (const row of open) {
+      const agreement = signed.find(
+        (a) =>
+          a.role === row.bearer_role &&
+          (row.bearer_person_id ? a.personId === row.bearer_person_id : a.unitId === row.bearer_unit_id),
+      );
+      if (!agreement) continue;
+      matches.push({
+        obligationId: row.id,
+        recordId: agreement.id,
+        at: agreement.signedAt,
+        responsible: [
+          { personId: agreement.personId, name: agreement.personName, role: row.bearer_role, acting: agreement.acting },
+        ],
+      });
+    }
+    return matches;
+  },
+};
+
+/** Whether the platform can check a record kind yet (otherwise evidence discharges the duty). */
+export function recordKindChecked(kind: string): boolean {
+  return kind in RECORD_SOURCES;
+}
+
+/** Fulfils the institution's open obligations of a year that a record now discharges; returns how many. */
+export async function dischargeByRecords(
+  db: Db,
+  policy: Policy,
+  institutionId: string,
+  year: number,
+  now: Date,
+): Promise<number> {
+  let fulfilled = 0;
+  for (const [kind, source] of Object.entries(RECORD_SOURCES)) {
+    const duties = policy.duties
+      .filter((d) => d.discharge.by === "record" && d.discharge.record === kind)
+      .map((d) => d.id);
+    if (duties.length === 0) continue;
+    const open = await db
+      .selectFrom("obligation")
+      .select(["id", "bearer_role", "bearer_unit_id", "bearer_person_id"])
+      .where("institution_id", "=", institutionId)
+      .where("year", "=", year)
+      .where("state", "=", "open")
+      .where("duty_id", "in", duties)
+      .execute();
+    if (open.length === 0) continue;
+    for (const match of await source(db, institutionId, year, open)) {
+      const result = await db
+        .updateTable("obligation")
+        .set({
+          state: "fulfilled",
+          closed_at: match.at || toInstant(now),
+          record_kind: kind,
+          record_id: match.recordId,
+          responsible: JSON.stringify(match.responsible),
+          updated_at: toInstant(now),
+        })
+        .where("id", "=", match.obligationId)
+        .where("state", "=", "open")
+        .executeTakeFirst();
+      fulfilled += Number(result.numUpdatedRows);
+    }
+  }
+  return fulfilled;
+}
