@@ -9,6 +9,9 @@
  */
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshYear } from "../src/features/obligations/engine.js";
+import { DEFAULT_OBLIGATION_SETTINGS } from "../src/features/obligations/settings.js";
+import { activePolicy } from "../src/features/policy/active-policy.js";
 import { toInstant } from "../src/platform/db/instants.js";
 import { testDialects } from "./databases.js";
 import {
@@ -41,6 +44,10 @@ interface Ctx {
   freshPortfolio(unitId: string): Promise<string>;
   /** An issued agreement in a unit for a person, in a batch of its own. */
   freshAgreement(unitId: string, personId: string | null): Promise<string>;
+  /** An open obligation borne by a unit (its head answers for it), in a period of its own. */
+  freshObligation(unitId: string): Promise<string>;
+  /** An obligation of the unit with evidence pending, submitted by its head; returns both ids. */
+  freshEvidence(unitId: string): Promise<{ obligationId: string; evidenceId: string }>;
 }
 
 interface Row {
@@ -178,6 +185,86 @@ const ROWS: Row[] = [
     url: async (c) => `/api/agreements/${await c.freshAgreement(c.org.a1.id, c.accounts.officeA1.personId)}/void`,
     body: () => ({ reason: "矩阵测试作废" }),
     status: { anonymous: 401, ...adminsGet(403), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  // Obligations. Seed: 2027 materialized for the seed policy; the office staff are unit heads of A, A1, B and
+  // hold IMPORTANT clearances; officeA holds the secrecy portfolio. officeA sees A and A1 (their agreements and two
+  // self-checks each) and its own art4 agreement; administrators bear and see none (三员分立).
+  {
+    method: "GET",
+    route: "/api/obligations",
+    url: () => "/api/obligations?year=2027&limit=200",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 0, secadmin: 0, auditor: 0, officeA: 7, officeA1: 3, officeB: 3, nobody: 0 },
+  },
+  { method: "GET", route: "/api/obligations/export", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/obligations/dashboard", status: SIGNED_IN(200) },
+  {
+    method: "GET",
+    route: "/api/obligations/:id",
+    url: async (c) => `/api/obligations/${await c.freshObligation(c.org.a1.id)}`,
+    status: { anonymous: 401, ...adminsGet(404), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/obligations/:id/evidence/:evidenceId/file",
+    url: async (c) => {
+      const { obligationId, evidenceId } = await c.freshEvidence(c.org.a1.id);
+      return `/api/obligations/${obligationId}/evidence/${evidenceId}/file`;
+    },
+    status: { anonymous: 401, ...adminsGet(404), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/obligations/:id/evidence",
+    url: async (c) => `/api/obligations/${await c.freshObligation(c.org.a1.id)}/evidence`,
+    body: () => ({ summary: "已召开专题会议研究部署" }),
+    status: { anonymous: 401, ...adminsGet(404), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    // The approver of A1's head is the next level up with someone in it: the secrecy leader (officeA).
+    method: "POST",
+    route: "/api/obligations/:id/evidence/:evidenceId/decision",
+    url: async (c) => {
+      const { obligationId, evidenceId } = await c.freshEvidence(c.org.a1.id);
+      return `/api/obligations/${obligationId}/evidence/${evidenceId}/decision`;
+    },
+    body: () => ({ decision: "approved" }),
+    status: { anonymous: 401, ...adminsGet(404), officeA: 200, officeA1: 403, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/obligations/:id/waiver",
+    url: async (c) => `/api/obligations/${await c.freshObligation(c.org.a1.id)}/waiver`,
+    body: () => ({ reason: "该单位本年度已撤并" }),
+    status: { anonymous: 401, ...adminsGet(404), officeA: 200, officeA1: 200, officeB: 404, nobody: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/obligations/materialize",
+    body: () => ({ year: 2028 }),
+    status: ONLY("officeA", 200, { officeA1: 200, officeB: 200 }),
+  },
+  { method: "GET", route: "/api/inbox", status: SIGNED_IN(200) },
+  { method: "POST", route: "/api/inbox/:id/read", url: () => `/api/inbox/${uuidv7()}/read`, status: SIGNED_IN(404) },
+  { method: "POST", route: "/api/inbox/read-all", status: SIGNED_IN(204) },
+  { method: "GET", route: "/api/academic-calendar", status: SIGNED_IN(200) },
+  // The institution's calendar: only obligation.manage on the root, and no actor here has it.
+  {
+    method: "PUT",
+    route: "/api/academic-calendar/terms",
+    body: () => ({ academicYear: 2027, ordinal: 1, startsOn: "2027-09-06", endsOn: "2028-01-21" }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "POST",
+    route: "/api/obligation-events",
+    body: (c) => ({
+      event: "leak.discovered",
+      unitId: c.org.a1.id,
+      occurredAt: "2027-03-01T09:00:00+08:00",
+      summary: "矩阵测试事件",
+    }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 201, officeA1: 201, officeB: 404, nobody: 404 },
   },
   {
     method: "POST",
@@ -524,6 +611,51 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
     await agreement(org.a.id, accounts.officeA.personId, "agreement.unit-head");
     await agreement(org.a1.id, accounts.officeA1.personId, "agreement.unit-head");
     await agreement(org.b.id, accounts.officeB.personId, "agreement.unit-head");
+    const { policy, sha256 } = await activePolicy(t.app.db.kysely);
+    await refreshYear(t.app.db.kysely, {
+      policy,
+      policyVersion: sha256,
+      institution: { id: org.root.id, name: "广东技术师范学院", path: org.root.path },
+      year: 2027,
+      today: "2027-03-01",
+      now: clock(),
+      settings: DEFAULT_OBLIGATION_SETTINGS,
+    });
+    const obligation = async (unitId: string, periodId: string) => {
+      const id = uuidv7();
+      await t.app.db.kysely
+        .insertInto("obligation")
+        .values({
+          id,
+          institution_id: org.root.id,
+          duty_id: "art6.1.unit-agenda",
+          article: "art6.1",
+          policy_version: sha256,
+          bearer_role: "unitHead",
+          bearer_key: `unit:${unitId}`,
+          bearer_unit_id: unitId,
+          bearer_person_id: null,
+          bearer_name: "软件工程系",
+          period_id: periodId,
+          period_kind: "year",
+          year: 2027,
+          starts_on: "2027-01-01",
+          due_on: "2027-12-31",
+          due_at: null,
+          event_id: null,
+          state: "open",
+          closed_at: null,
+          closed_by: null,
+          record_kind: null,
+          record_id: null,
+          waive_reason: null,
+          responsible: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      return id;
+    };
     let n = 0;
     ctx = {
       t,
@@ -538,6 +670,35 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       freshPortfolio: async (unitId) => portfolio(accounts.nobody.personId, unitId, `area-${++n}`),
       // The list rows have run by now: later agreements (one batch each) change no count they check.
       freshAgreement: async (unitId, personId) => agreement(unitId, personId, `matrix-${++n}`),
+      freshObligation: async (unitId) => obligation(unitId, `matrix-${++n}`),
+      freshEvidence: async (unitId) => {
+        const obligationId = await obligation(unitId, `matrix-${++n}`);
+        const evidenceId = uuidv7();
+        await t.app.db.kysely
+          .insertInto("obligation_evidence")
+          .values({
+            id: evidenceId,
+            obligation_id: obligationId,
+            summary: "已落实",
+            document_no: null,
+            file_name: "说明.txt",
+            file_type: "text/plain",
+            file_size: 6,
+            file_sha256: "0".repeat(64),
+            submitted_by: accounts.officeA1.id,
+            submitted_at: at,
+            decision: "pending",
+            decided_by: null,
+            decided_at: null,
+            decision_note: null,
+          })
+          .execute();
+        await t.app.db.kysely
+          .insertInto("evidence_file")
+          .values({ evidence_id: evidenceId, content: Buffer.from("已落实") })
+          .execute();
+        return { obligationId, evidenceId };
+      },
     };
   });
   afterAll(() => ctx.t.close());

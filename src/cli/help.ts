@@ -19,6 +19,8 @@ export const HELP = `Baomi 保密工作责任制管理平台 — secrecy respons
              (check FILE | show [--article N] [--file FILE] [--format table|json])
   audit      审计日志：verify 校验哈希链与签名检查点（--against 导出文件 比对异地副本）；export 导出为 JSON Lines（--out、--since）
              Audit log: verify the chain and signed checkpoints (--against FILE compares an off-host copy); export as JSON lines
+  obligations 列出某年度的全部履职事项及其状态（--year 年份，--unit 单位，--format table|json）
+             List a year's obligations with their status (--year YEAR, --unit UNIT_ID, --format table|json)
   version    显示版本 / Print the version
   help       显示本帮助 / Show this help
 
@@ -34,6 +36,8 @@ export const HELP = `Baomi 保密工作责任制管理平台 — secrecy respons
   BAOMI_AUDIT_KEY_FILE            审计检查点签名私钥 / checkpoint signing key 默认 default <数据目录>/keys/audit-ed25519.pem
   BAOMI_AUDIT_CHECKPOINT_EVERY    每多少条审计记录签一个检查点 / entries per checkpoint 默认 default 1000
   BAOMI_AUDIT_CHECKPOINT_MINUTES  或每隔多少分钟 / or minutes per checkpoint 默认 default 60
+  BAOMI_SMTP_URL / BAOMI_MAIL_FROM  提醒邮件的 SMTP 服务器与发件地址 / SMTP server and sender for reminders 默认 default 不发邮件 none
+  BAOMI_PUBLIC_URL  平台访问地址，用于邮件与 Webhook 中的链接 / the platform's address, for links in reminders
 
 也可通过 npm 运行 / Also through npm:  npm run baomi -- <命令 command>
 `;

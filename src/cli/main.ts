@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: () => import("./commands/demo.js").then((m) => m.runDemo),
   policy: () => import("./commands/policy.js").then((m) => m.runPolicy),
   audit: () => import("./commands/audit.js").then((m) => m.runAudit),
+  obligations: () => import("./commands/obligations.js").then((m) => m.runObligations),
   version: () => Promise.resolve(runVersion),
 };
 

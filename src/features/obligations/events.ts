@@ -10,8 +10,9 @@ import { AppError } from "../../domain/errors.js";
 import { EVENT_NAMES } from "../../domain/policy/catalogue.js";
 import { eventDeadline } from "../../domain/periods.js";
 import { pathIds } from "../../domain/responsibility.js";
-import { auditContext } from "../../platform/access/request-auth.js";
-import { requirePermission } from "../../platform/access/require.js";
+import { authorize } from "../../domain/access.js";
+import { auditContext, authOf } from "../../platform/access/request-auth.js";
+import { notVisible, requirePermission } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { refuseMarking } from "../../platform/documents/marking-refusal.js";
 import { scanText } from "../../platform/documents/marking-scan.js";
@@ -43,6 +44,9 @@ export async function raiseEvent(
     .where("id", "=", body.unitId)
     .executeTakeFirst();
   if (!unit) throw bad("unitId", "单位不存在", "No such unit");
+  // A unit the actor cannot see is not there for them (404); one they see but do not manage is a 403.
+  if (!authorize(authOf(request).actor, "unit.read", { unitPath: unit.path }))
+    return notVisible(request, OBLIGATION_MANAGE, { type: "unit", id: unit.id });
   await requirePermission(request, OBLIGATION_MANAGE, { unitPath: unit.path }, { type: "unit", id: unit.id });
   const found = scanText(body.summary);
   if (found) await refuseMarking(request, found, { type: "unit", id: unit.id });

@@ -3,6 +3,7 @@ import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { IdParamsSchema, keysetPage } from "../../domain/paging.js";
 import { authOf } from "../../platform/access/request-auth.js";
+import { NOT_FOUND } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { InboxQuerySchema, InboxSchema } from "./contract.js";
 
@@ -55,11 +56,19 @@ export function registerInboxRoutes(app: FastifyInstance): void {
     "/api/inbox/:id/read",
     { schema: { tags, summary: "标为已读 / Mark read", params: IdParamsSchema } },
     async (request, reply) => {
+      const accountId = authOf(request).account.id;
+      const own = await db()
+        .selectFrom("notification")
+        .select("id")
+        .where("id", "=", request.params.id)
+        .where("account_id", "=", accountId)
+        .executeTakeFirst();
+      // Someone else's notice is as absent as one that never existed.
+      if (!own) throw NOT_FOUND;
       await db()
         .updateTable("notification")
         .set({ read_at: toInstant(app.clock()) })
-        .where("id", "=", request.params.id)
-        .where("account_id", "=", authOf(request).account.id)
+        .where("id", "=", own.id)
         .where("read_at", "is", null)
         .execute();
       return reply.status(204).send();
