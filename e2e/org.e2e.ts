@@ -302,7 +302,12 @@ describe("organization and responsibility", () => {
     // The head of a classified unit also sits on the committee (Art. 8).
     expect(await textOf(duties.getByTestId("role-card").filter({ hasText: "保密委员会委员" }))).toContain("第十一条");
     expect(await textOf(page.getByTestId("my-scopes"))).toContain("计算机科学学院及下级单位");
-    expect(await textOf(content(page))).toContain("即将上线");
+    // 我的职责 leads to the obligations those duties gave (我的事项).
+    expect(
+      await content(page)
+        .getByRole("link", { name: /我的履职事项/ })
+        .getAttribute("href"),
+    ).toBe("/obligations?mine=true");
 
     await card.getByRole("button", { name: "第六条第（一）项" }).first().click();
     await page

@@ -10,6 +10,7 @@ import { LOGIN_BUTTON, screenshot, signIn, textOf } from "./ui.js";
 /** Each module's menu label, path, and a fragment of the article its empty state must cite (null: built already). */
 const MODULES = [
   { label: "组织与职责", path: "/org", cites: null },
+  { label: "责任落实", path: "/obligations", cites: null },
   { label: "委员会工作", path: "/committee", cites: "第十二条" },
   { label: "督查考核", path: "/supervision", cites: "第十二条第（二）项" },
   { label: "检查整改", path: "/inspections", cites: "第十三条第（六）项" },
@@ -93,10 +94,16 @@ describe("web shell", () => {
     const page = await open("/");
     for (const module of MODULES) {
       await menu(page).getByRole("menuitem", { name: module.label }).click();
-      if (module.cites === null) {
+      if (module.path === "/org") {
         // 组织与职责 is built: it opens on 我的职责, which even a user holding no role may read.
         await page.waitForURL((url) => url.pathname === "/org/mine");
         await page.locator(".app-content").getByRole("heading", { name: "我的职责" }).waitFor();
+        continue;
+      }
+      if (module.path === "/obligations") {
+        // 责任落实 is built: without obligation.read it opens on 我的事项, which everyone may read.
+        await page.waitForURL((url) => url.pathname === "/obligations" && url.searchParams.get("mine") === "true");
+        await page.locator(".app-content").getByRole("heading", { name: "我的事项" }).waitFor();
         continue;
       }
       await page.waitForURL((url) => url.pathname === module.path);

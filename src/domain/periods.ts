@@ -4,8 +4,8 @@
  * arithmetic of per-person intervals and per-event deadlines. Pure: dates are YYYY-MM-DD text, the institution's own.
  * The obligations engine turns a duty's cadence into these periods; this file only knows the calendars.
  */
-import { type Localized } from "./errors.js";
-import { type Cadence } from "./policy/schema.js";
+import type { Localized } from "./errors.js";
+import type { Cadence } from "./policy/schema.js";
 
 /** A span of days (both ends inclusive) an obligation belongs to, with a stable id unique per calendar. */
 export interface Period {

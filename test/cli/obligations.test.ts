@@ -92,7 +92,11 @@ describe("baomi obligations (command)", () => {
     expect(of("art12.2.year-end-assessment").map((i) => i.due)).toEqual(["2027-12-31"]);
     expect(of("art12.2.annual-summary").map((i) => i.due)).toEqual(["2027-12-31"]);
     for (const report of ["art12.4.plan-report", "art12.4.summary-report"])
-      expect(of(report).map((i) => i.period.replace(/^.*（报(.+)）$/, "$1")).sort()).toEqual(["上级保密委员会", "党委"]);
+      expect(
+        of(report)
+          .map((i) => i.period.replace(/^.*（报(.+)）$/, "$1"))
+          .sort(),
+      ).toEqual(["上级保密委员会", "党委"]);
     expect(of("art7.2.self-check").length).toBeGreaterThan(50);
     expect(of("art6.responsibility-agreement").length).toBeGreaterThan(20);
     expect(of("art4.responsibility-agreement")).toHaveLength(1);

@@ -5,7 +5,7 @@
  */
 import { type Localized } from "../errors.js";
 import { ROLE_NAMES, TIER_NAMES, TIERS, type BusinessRole } from "../roles.js";
-import { type Cadence, type Duty, type Policy } from "./schema.js";
+import type { Cadence, Duty, Policy } from "./schema.js";
 
 export type Article = Policy["articles"][number];
 export type Bearer = Duty["bearer"];

@@ -26,6 +26,15 @@ export interface Bearer {
   clearedTo?: string | null;
 }
 
+interface TreeUnit {
+  id: string;
+  name: string;
+  kind: string;
+  code: string | null;
+  closed_on: string | null;
+  path: string;
+}
+
 export interface Institution {
   id: string;
   name: string;
@@ -48,6 +57,7 @@ export async function institutions(db: Db): Promise<Institution[]> {
 /** Bearers of a duty's bearer role in an institution: asked per (role, date) and remembered for one planning run. */
 export class BearerDirectory {
   private readonly cache = new Map<string, Promise<Bearer[]>>();
+  private unitsOnce: Promise<TreeUnit[]> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -66,6 +76,24 @@ export class BearerDirectory {
     return found;
   }
 
+  /**
+   * The institution's units, read once: every other query then asks by unit id, which the indexes serve, instead of
+   * matching paths with LIKE, which SQLite cannot serve from an index (its LIKE ignores case).
+   */
+  private units(): Promise<TreeUnit[]> {
+    this.unitsOnce ??= this.db
+      .selectFrom("unit")
+      .select(["id", "name", "kind", "code", "closed_on", "path"])
+      .where("path", "like", `${this.institution.path}%`)
+      .orderBy("path")
+      .execute();
+    return this.unitsOnce;
+  }
+
+  private async unitIds(): Promise<string[]> {
+    return (await this.units()).map((u) => u.id);
+  }
+
   private async load(role: DutyBearer, at: string, until: string): Promise<Bearer[]> {
     const inst = this.institution;
     if (role === "committee")
@@ -73,12 +101,7 @@ export class BearerDirectory {
         { key: `committee:${inst.id}`, unitId: inst.id, personId: null, name: COLLECTIVE_BEARER_NAMES.committee.zh },
       ];
     if (role === "secrecyOfficeUnit") {
-      const office = await this.db
-        .selectFrom("unit")
-        .select(["id", "name"])
-        .where("path", "like", `${inst.path}%`)
-        .where("code", "=", SECRECY_OFFICE_CODE)
-        .executeTakeFirst();
+      const office = (await this.units()).find((u) => u.code === SECRECY_OFFICE_CODE);
       return [
         {
           key: `office:${inst.id}`,
@@ -106,14 +129,7 @@ export class BearerDirectory {
 
   /** Each open unit of the institution: the unit bears its duties, its head answers for them. */
   private async openUnits(at: string): Promise<Bearer[]> {
-    const rows = await this.db
-      .selectFrom("unit")
-      .select(["id", "name"])
-      .where("path", "like", `${this.institution.path}%`)
-      .where("kind", "=", "unit")
-      .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", at)]))
-      .orderBy("path")
-      .execute();
+    const rows = (await this.units()).filter((u) => u.kind === "unit" && (u.closed_on === null || u.closed_on > at));
     return rows.map((u) => ({ key: `unit:${u.id}`, unitId: u.id, personId: null, name: u.name }));
   }
 
@@ -121,9 +137,8 @@ export class BearerDirectory {
     const rows = await this.db
       .selectFrom("appointment")
       .innerJoin("person", "person.id", "appointment.person_id")
-      .innerJoin("unit", "unit.id", "appointment.unit_id")
       .select(["appointment.person_id", "person.name", "appointment.unit_id"])
-      .where("unit.path", "like", `${this.institution.path}%`)
+      .where("appointment.unit_id", "in", await this.unitIds())
       .where("appointment.position", "in", [...positions])
       .where("appointment.starts_on", "<=", at)
       .where((eb) => eb.or([eb("appointment.ends_on", "is", null), eb("appointment.ends_on", ">=", at)]))
@@ -137,9 +152,8 @@ export class BearerDirectory {
     const rows = await this.db
       .selectFrom("portfolio")
       .innerJoin("person", "person.id", "portfolio.person_id")
-      .innerJoin("unit", "unit.id", "portfolio.unit_id")
       .select(["portfolio.person_id", "person.name"])
-      .where("unit.path", "like", `${this.institution.path}%`)
+      .where("portfolio.unit_id", "in", await this.unitIds())
       .where("portfolio.area", "=", area)
       .where("portfolio.starts_on", "<=", at)
       .where((eb) => eb.or([eb("portfolio.ends_on", "is", null), eb("portfolio.ends_on", ">=", at)]))
@@ -149,8 +163,16 @@ export class BearerDirectory {
     return distinctPersons(rows.map((r) => ({ personId: r.person_id, name: r.name, unitId: this.institution.id })));
   }
 
+  private readonly rosters = new Map<string, ReturnType<typeof committeeRoster>>();
+
   private async seatHolders(seat: "director" | "deputyDirector" | "member", at: string): Promise<Bearer[]> {
-    const roster = await committeeRoster(this.db, this.policy, this.institution.id, at);
+    // One roster per date serves the director, the deputies and the members alike.
+    let pending = this.rosters.get(at);
+    if (!pending) {
+      pending = committeeRoster(this.db, this.policy, this.institution.id, at);
+      this.rosters.set(at, pending);
+    }
+    const roster = await pending;
     return distinctPersons(
       roster.seats
         .filter((s) => s.seat === seat)
@@ -169,7 +191,6 @@ export class BearerDirectory {
     const rows = await this.db
       .selectFrom("clearance")
       .innerJoin("person", "person.id", "clearance.person_id")
-      .leftJoin("unit", "unit.id", "person.unit_id")
       .select([
         "clearance.person_id",
         "person.name",
@@ -178,12 +199,12 @@ export class BearerDirectory {
         "clearance.starts_on",
         "clearance.ends_on",
       ])
-      .where("unit.path", "like", `${this.institution.path}%`)
+      .where("person.unit_id", "in", await this.unitIds())
       .where("clearance.starts_on", "<=", until)
       .where((eb) => eb.or([eb("clearance.ends_on", "is", null), eb("clearance.ends_on", ">=", at)]))
-      .orderBy("clearance.person_id")
-      .orderBy("clearance.starts_on")
       .execute();
+    // Sorted here: an ORDER BY person_id would lead SQLite to walk the whole clearance index instead of the units'.
+    rows.sort((a, b) => a.person_id.localeCompare(b.person_id) || a.starts_on.localeCompare(b.starts_on));
     const byPerson = new Map<string, Bearer>();
     for (const r of rows) {
       const seen = byPerson.get(r.person_id);

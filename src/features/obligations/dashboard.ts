@@ -87,19 +87,19 @@ export async function dashboard(
   const today = actor.today;
   const { soonFrom } = statusBounds(today, timings);
   const counts = countColumns(today, soonFrom);
-  const base = () => db.selectFrom("obligation as o").innerJoin("unit as u", "u.id", "o.bearer_unit_id");
+  // No join: visibility and the unit filter are conditions on o.bearer_unit_id, so counts can run on an index alone.
+  const base = () => db.selectFrom("obligation as o");
 
   const [units, leaders, articles, trend, overdue] = await Promise.all([
     base()
-      .select(["u.id", "u.path", ...counts])
+      .select(["o.bearer_unit_id as id", ...counts])
       .where((eb) => filtered(eb, actor, filters, today, timings))
-      .groupBy(["u.id", "u.path"])
+      .groupBy("o.bearer_unit_id")
       .execute(),
     base()
       .select(["o.bearer_person_id", "o.bearer_name", ...counts])
       .where((eb) => filtered(eb, actor, filters, today, timings))
       .where("o.bearer_role", "in", LEADER_ROLES)
-      .where("o.bearer_person_id", "is not", null)
       .groupBy(["o.bearer_person_id", "o.bearer_name"])
       .execute(),
     base()
@@ -115,8 +115,8 @@ export async function dashboard(
       .execute(),
     obligationColumns(db)
       .where((eb) => filtered(eb, actor, { ...filters, status: "overdue" }, today, timings))
+      // By due date alone: the index then yields the first twenty without sorting every overdue item of the year.
       .orderBy("o.due_on")
-      .orderBy("o.id")
       .limit(20)
       .execute(),
   ]);
@@ -145,6 +145,7 @@ export async function dashboard(
     totals: tally("all", locale === "en-US" ? "All" : "全部", totals),
     byUnit: byUnit.map((u) => tally(u.id, u.name, u.counts)).sort((a, b) => a.rate - b.rate || b.total - a.total),
     byLeader: leaders
+      .filter((l) => l.bearer_person_id !== null)
       .map((l) => tally(l.bearer_person_id ?? "", l.bearer_name, l))
       .sort((a, b) => a.rate - b.rate || a.name.localeCompare(b.name, "zh-CN")),
     byArticle: [...byArticle.entries()]
@@ -167,10 +168,20 @@ export async function dashboard(
  */
 async function rollUpUnits(
   db: Db,
-  units: ({ id: string; path: string } & Counts)[],
+  counted: ({ id: string } & Counts)[],
   rootPath: string | undefined,
 ): Promise<{ id: string; name: string; counts: Counts }[]> {
-  if (units.length === 0) return [];
+  if (counted.length === 0) return [];
+  const pathOf = new Map<string, string>();
+  const ids = counted.map((c) => c.id);
+  for (let i = 0; i < ids.length; i += 500)
+    for (const u of await db
+      .selectFrom("unit")
+      .select(["id", "path"])
+      .where("id", "in", ids.slice(i, i + 500))
+      .execute())
+      pathOf.set(u.id, u.path);
+  const units = counted.map((c) => ({ ...c, path: pathOf.get(c.id) ?? `/${c.id}/` }));
   const depth = rootPath !== undefined ? pathIds(rootPath).length : commonDepth(units.map((u) => pathIds(u.path)));
   const groups = new Map<string, Counts>();
   for (const unit of units) {
@@ -183,7 +194,7 @@ async function rollUpUnits(
   const names = await db
     .selectFrom("unit")
     .select(["id", "name"])
-    .where("id", "in", [...groups.keys()])
+    .where("id", "in", [...groups.keys()].slice(0, 5000))
     .execute();
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   return [...groups.entries()].map(([id, counts]) => ({ id, name: nameOf.get(id) ?? id, counts }));
@@ -194,6 +205,8 @@ function commonDepth(paths: string[][]): number {
   const first = paths[0] ?? [];
   let depth = 0;
   while (depth < first.length && paths.every((p) => p[depth] === first[depth])) depth++;
-  // Group below the common root, never at the leaves' own level when there is only one unit.
-  return Math.min(depth, Math.max(0, first.length - 1));
+  // Group one level below the common root. (Fix: this was clamped to the first row's own depth, so the result hung on
+  // the GROUP BY's row order — when the common root itself came first, everything rolled into one bar. rollUpUnits
+  // already keeps a unit at its own level when it has no level below the root, which covers the one-unit case.)
+  return depth;
 }

@@ -14,6 +14,7 @@ import { type DailyOutcome, runDaily, scheduleDaily } from "../../platform/jobs/
 import { type Mailer } from "../../platform/mail/mailer.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { type Institution, institutions } from "./bearers.js";
+import { touchObligations } from "./dashboard-cache.js";
 import { deliverPending, type DeliveryCounts } from "./deliveries.js";
 import { materializeYear, type MaterializeResult } from "./materialize.js";
 import { sendReminders, type ReminderCounts } from "./notify.js";
@@ -39,7 +40,7 @@ export async function refreshYear(
     settings: ObligationSettings;
   },
 ): Promise<RefreshResult> {
-  return db.transaction().execute(async (trx) => {
+  const refreshed = await db.transaction().execute(async (trx) => {
     const result = await materializeYear(trx, { ...options, windows: options.settings.windows });
     const fulfilledByRecords = await dischargeByRecords(
       trx,
@@ -50,6 +51,8 @@ export async function refreshYear(
     );
     return { ...result, fulfilledByRecords };
   });
+  touchObligations();
+  return refreshed;
 }
 
 export interface EngineContext {

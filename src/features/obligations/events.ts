@@ -19,6 +19,7 @@ import { scanText } from "../../platform/documents/marking-scan.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { type Bearer, BearerDirectory } from "./bearers.js";
 import { type RaiseEventRequestSchema } from "./contract.js";
+import { touchObligations } from "./dashboard-cache.js";
 import { insertObligations, obligationRow } from "./materialize.js";
 import { type PlannedObligation } from "./plan.js";
 import { OBLIGATION_MANAGE } from "./service.js";
@@ -112,6 +113,7 @@ export async function raiseEvent(
       details: { event: body.event, unitId: unit.id, obligations: rows.length },
     });
   });
+  touchObligations();
   return { id: eventId, obligationIds: rows.map((r) => r.id) };
 }
 

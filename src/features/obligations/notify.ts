@@ -147,7 +147,9 @@ async function deliverNotice(
         account_id: account.id,
         obligation_id: obligationId,
         kind: notice.kind,
-        dedupe_key: `${notice.kind}:${obligationId}:${notice.level}:${account.id}`,
+        level: notice.level,
+        // Once per kind, obligation and account: a chain that shifts mid-escalation never tells anyone twice.
+        dedupe_key: `${notice.kind}:${obligationId}:${account.id}`,
         title: notice.title,
         body: notice.body,
         created_at: at,

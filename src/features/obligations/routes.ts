@@ -25,6 +25,7 @@ import {
   WaiveRequestSchema,
 } from "./contract.js";
 import { dashboard } from "./dashboard.js";
+import { cachedDashboard } from "./dashboard-cache.js";
 import { presentObligation } from "./detail.js";
 import { refreshYear } from "./engine.js";
 import { presentSummary } from "./presenter.js";
@@ -129,7 +130,12 @@ export function registerObligationRoutes(app: FastifyInstance): void {
       const { db, policy, settings, actor } = await context(request);
       const year = request.query.year ?? Number(actor.today.slice(0, 4));
       const resolved = await resolveFilters(db, policy, actor, { unitId: request.query.unitId });
-      return dashboard(db, policy, actor, { ...resolved, year }, request.locale, settings.timings);
+      return cachedDashboard(
+        actor,
+        { year, unitId: resolved.unitId, locale: request.locale, settings },
+        Date.now(),
+        () => dashboard(db, policy, actor, { ...resolved, year }, request.locale, settings.timings),
+      );
     },
   );
 

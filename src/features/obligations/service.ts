@@ -21,7 +21,8 @@ import { activePolicy } from "../policy/active-policy.js";
 import { type DecideEvidenceRequestSchema, type SubmitEvidenceRequest } from "./contract.js";
 import { OBLIGATION_READ, obligationColumns, type ObligationRow } from "./queries.js";
 import { recordKindChecked } from "./records.js";
-import { approversOf, responsibleNow, type ResponsibleHolder } from "./responsible.js";
+import { approversOf, escalationOf, responsibleNow, type ResponsibleHolder } from "./responsible.js";
+import { touchObligations } from "./dashboard-cache.js";
 import { officeUnitOf } from "./office.js";
 import { type z } from "zod";
 
@@ -39,8 +40,10 @@ export function evidenceApprover(duty: Duty | undefined): "superior" | "secrecyO
 /** The row, when the actor may read it: a scope over the bearer's unit, or their own. Otherwise an audited 404. */
 export async function visibleObligation(request: FastifyRequest, id: string): Promise<ObligationRow> {
   const actor = authOf(request).actor;
-  const row = await obligationColumns(request.server.db.kysely).where("o.id", "=", id).executeTakeFirst();
-  if (!row || !canRead(actor, row)) return notVisible(request, OBLIGATION_READ, { type: "obligation", id });
+  const db = request.server.db.kysely;
+  const row = await obligationColumns(db).where("o.id", "=", id).executeTakeFirst();
+  if (!row || !(canRead(actor, row) || (await answersFor(db, actor, row))))
+    return notVisible(request, OBLIGATION_READ, { type: "obligation", id });
   return row;
 }
 
@@ -49,6 +52,21 @@ function canRead(actor: Actor, row: ObligationRow): boolean {
     (actor.personId !== null && row.bearer_person_id === actor.personId) ||
     authorize(actor, OBLIGATION_READ, { unitPath: row.unit_path })
   );
+}
+
+/**
+ * Whether the actor is someone the obligation puts to work without a grant over its unit: a responsible person, its
+ * evidence approver, or a leader it has escalated to. They must be able to open what the inbox sends them.
+ */
+async function answersFor(db: Db, actor: Actor, row: ObligationRow): Promise<boolean> {
+  const me = actor.personId;
+  if (me === null) return false;
+  const { policy } = await activePolicy(db);
+  const parties = await partiesOf(db, policy, actor, row);
+  if (parties.responsible.some((h) => h.personId === me) || parties.approvers.some((h) => h.personId === me))
+    return true;
+  const steps = await escalationOf(db, policy, row, actor.today);
+  return steps.slice(0, Number(row.escalation_level)).some((step) => step.holders.some((h) => h.personId === me));
 }
 
 /** Everything the detail view and the actions need about who answers for an obligation today. */
@@ -71,7 +89,7 @@ export async function partiesOf(db: Db, policy: Policy, actor: Actor, row: Oblig
     : [];
   const pending = await db
     .selectFrom("obligation_evidence")
-    .select("id")
+    .select(["id", "submitted_by"])
     .where("obligation_id", "=", row.id)
     .where("decision", "=", "pending")
     .executeTakeFirst();
@@ -90,7 +108,8 @@ export async function partiesOf(db: Db, policy: Policy, actor: Actor, row: Oblig
         approver !== null &&
         !pending &&
         ((me !== null && responsible.some((h) => h.personId === me)) || manages),
-      decide: open && pending !== undefined && isApprover,
+      // Nobody decides on evidence they submitted themselves (the director submitting for the committee included).
+      decide: open && pending !== undefined && isApprover && pending.submitted_by !== actor.accountId,
       waive: open && (manages || isApprover),
     },
   };
@@ -219,6 +238,7 @@ export async function decideEvidence(
       details: { evidenceId, decision: body.decision },
     });
   });
+  touchObligations();
 }
 
 /** Waives an open obligation with a reason; the approver and the responsible people are recorded. */
@@ -257,6 +277,7 @@ export async function waiveObligation(request: FastifyRequest, id: string, reaso
       details: { dutyId: row.duty_id, reason },
     });
   });
+  touchObligations();
 }
 
 /** The duty's discharge rule in words; a record kind the platform cannot check yet says evidence stands in. */

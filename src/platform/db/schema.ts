@@ -279,6 +279,7 @@ export interface NotificationTable {
   account_id: string;
   obligation_id: string | null;
   kind: string;
+  level: ColumnType<number, number | undefined, number>;
   dedupe_key: string;
   title: string;
   body: string;

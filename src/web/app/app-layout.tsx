@@ -16,6 +16,7 @@ import { forgetSession, type Me, useLogout, useMe, useSessionProbe } from "../ap
 import { errorMessage } from "../api/error-message";
 import { roleName } from "../components/format";
 import { LanguageSwitch } from "../components/language-switch";
+import { InboxBell } from "../pages/inbox/inbox-bell";
 import { allowed } from "./access";
 import { ADMIN_PAGES, adminPageForPath, BUSINESS_MODULES, moduleForPath } from "./modules";
 import { afterStep, nextQuery } from "./sign-in-steps";
@@ -125,6 +126,7 @@ function Shell({ me, onLeaving }: { me: Me; onLeaving: () => void }) {
           </Typography.Title>
           <Space size="middle" className="app-tools">
             <LanguageSwitch />
+            <InboxBell />
             <UserMenu me={me} onLeaving={onLeaving} />
           </Space>
         </Layout.Header>

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
   ContainerOutlined,
   FileSearchOutlined,
   FileProtectOutlined,
@@ -27,6 +28,7 @@ export interface ModuleEntry {
 export type ModuleKey =
   | "home"
   | "org"
+  | "obligations"
   | "committee"
   | "supervision"
   | "inspections"
@@ -40,6 +42,8 @@ export type ModuleKey =
 export const MODULES: readonly ModuleEntry[] = [
   { key: "home", path: "/", icon: <HomeOutlined /> },
   { key: "org", path: "/org", icon: <ApartmentOutlined /> },
+  // 责任落实: what each responsibility asks, when, and whether it was done — right after who bears it.
+  { key: "obligations", path: "/obligations", icon: <CarryOutOutlined /> },
   { key: "committee", path: "/committee", icon: <TeamOutlined /> },
   { key: "supervision", path: "/supervision", icon: <AuditOutlined /> },
   { key: "inspections", path: "/inspections", icon: <FileSearchOutlined /> },

@@ -11,6 +11,7 @@ import { CommitteePage } from "../pages/committee/committee-page";
 import { Allowed } from "../pages/forbidden/forbidden-page";
 import { HomePage } from "../pages/home/home-page";
 import { IncidentsPage } from "../pages/incidents/incidents-page";
+import { InboxPage } from "../pages/inbox/inbox-page";
 import { InspectionsPage } from "../pages/inspections/inspections-page";
 import { LoginPage } from "../pages/login/login-page";
 import { MySecurityPage } from "../pages/me/my-security-page";
@@ -20,6 +21,12 @@ import { CommitteeRosterPage } from "../pages/org/committee-roster-page";
 import { ImportPage } from "../pages/org/import-page";
 import { MyDutiesPage } from "../pages/org/my-duties-page";
 import { OrgLayout } from "../pages/org/org-layout";
+import { AcademicCalendarPage } from "../pages/obligations/academic-calendar-page";
+import { CalendarPage } from "../pages/obligations/calendar-page";
+import { DashboardPage } from "../pages/obligations/dashboard-page";
+import { ObligationDetailPage } from "../pages/obligations/obligation-detail-page";
+import { ObligationListPage } from "../pages/obligations/obligation-list-page";
+import { ObligationsLayout } from "../pages/obligations/obligations-layout";
 import { PeoplePage } from "../pages/org/people-page";
 import { PolicyPage } from "../pages/org/policy-page";
 import { UnitsPage } from "../pages/org/units-page";
@@ -64,6 +71,21 @@ export const router = createBrowserRouter([
           { path: "*", element: <NotFoundPage /> },
         ],
       },
+      {
+        path: "obligations",
+        element: guarded("business", <ObligationsLayout />),
+        children: [
+          // Everyone reaches 我的事项 (?mine=true); the list of everyone's needs obligation.read (the page redirects).
+          { index: true, element: <ObligationListPage /> },
+          { path: "calendar", element: guarded("obligation.read", <CalendarPage />) },
+          { path: "dashboard", element: guarded("obligation.read", <DashboardPage />) },
+          { path: "academic-calendar", element: guarded("obligation.manage", <AcademicCalendarPage />) },
+          // One obligation: the server answers 404 for what the account may not see.
+          { path: ":id", element: <ObligationDetailPage /> },
+        ],
+      },
+      // 待办 are the account's own notices: every signed-in account has them.
+      { path: "inbox", element: guarded("signedIn", <InboxPage />) },
       { path: "committee", element: guarded("business", <CommitteePage />) },
       { path: "supervision", element: guarded("business", <SupervisionPage />) },
       { path: "inspections", element: guarded("business", <InspectionsPage />) },

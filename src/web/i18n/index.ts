@@ -1,3 +1,5 @@
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { enUS } from "./en-US";
@@ -49,8 +51,10 @@ export async function changeLanguage(language: Language): Promise<void> {
 }
 
 // <html lang> drives screen readers, hyphenation and the browser's CJK font choice, so it follows the language.
+// Dates in pickers and calendars (weekday and month names, the first day of the week) follow it too.
 i18n.on("languageChanged", (language) => {
   document.documentElement.lang = language;
+  dayjs.locale(language === "en-US" ? "en" : "zh-cn");
 });
 
 // Resources are bundled, so init finishes synchronously and the first render is already translated.

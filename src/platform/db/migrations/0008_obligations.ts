@@ -84,8 +84,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["institution_id", "year", "state"])
     .execute();
   await db.schema.createIndex("obligation_unit").on("obligation").columns(["bearer_unit_id", "year"]).execute();
+  // The dashboard counts a year by unit, by article and by leader, and every year for the trend: these cover those
+  // GROUP BYs (state and due date decide the status; the bearer unit, visibility), so they never touch the table.
+  await db.schema
+    .createIndex("obligation_year_unit")
+    .on("obligation")
+    .columns(["year", "bearer_unit_id", "state", "due_on"])
+    .execute();
+  await db.schema
+    .createIndex("obligation_year_article")
+    .on("obligation")
+    .columns(["year", "article", "state", "due_on", "bearer_unit_id"])
+    .execute();
+  await db.schema.createIndex("obligation_year_role").on("obligation").columns(["year", "bearer_role"]).execute();
   await db.schema.createIndex("obligation_person").on("obligation").columns(["bearer_person_id", "year"]).execute();
   await db.schema.createIndex("obligation_due").on("obligation").columns(["state", "due_on"]).execute();
+  // A year's overdue items, soonest first, without walking every year's open rows.
+  await db.schema.createIndex("obligation_year_due").on("obligation").columns(["year", "state", "due_on"]).execute();
 
   // Evidence uploaded for a duty no record kind discharges yet; the bearer's superior (or the policy's approver) decides.
   await db.schema
@@ -123,6 +138,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("account_id", "text", (c) => c.notNull().references("account.id"))
     .addColumn("obligation_id", "text", (c) => c.references("obligation.id"))
     .addColumn("kind", "text", (c) => c.notNull())
+    // 0 for a reminder, 1 for the responsible people's overdue notice, 2… for each chain level escalated to.
+    .addColumn("level", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("dedupe_key", "text", (c) => c.notNull().unique())
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())

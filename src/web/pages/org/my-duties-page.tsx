@@ -13,9 +13,6 @@ import { OrgPageHeader } from "./org-page-header";
 type RoleEntry = MyResponsibilities["roles"][number];
 type Duty = RoleEntry["duties"][number];
 
-// The obligations (我的待办) arrive with the next issue; until then the link is shown, and says so.
-const OBLIGATIONS_READY = false;
-
 /** 我的职责: the signed-in person's responsibility roles on a date, each with its articles and duties. */
 export function MyDutiesPage() {
   const { t, i18n } = useTranslation();
@@ -77,20 +74,13 @@ export function MyDutiesPage() {
   );
 }
 
+/** To 我的事项: the obligations these duties gave, with their due dates and status. */
 function ObligationsLink() {
   const { t } = useTranslation();
-  if (OBLIGATIONS_READY) {
-    return (
-      <Link to="/obligations">
-        <Button icon={<CarryOutOutlined />}>{t("org.mine.obligations")}</Button>
-      </Link>
-    );
-  }
   return (
-    <Button icon={<CarryOutOutlined />} disabled title={t("org.mine.obligationsSoon")}>
-      {t("org.mine.obligations")}
-      <Tag className="option-tag">{t("org.mine.comingSoon")}</Tag>
-    </Button>
+    <Link to="/obligations?mine=true">
+      <Button icon={<CarryOutOutlined />}>{t("org.mine.obligations")}</Button>
+    </Link>
   );
 }
 

@@ -1,0 +1,198 @@
+import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from "antd";
+import { type ReactNode, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { errorMessage } from "../../api/error-message";
+import {
+  type DashboardView,
+  type ObligationFilters,
+  type ObligationStatus,
+  type Tally,
+  useDashboard,
+} from "../../api/obligations";
+import { type ChartClick, EChart } from "../../components/echart";
+import { barChartHeight, partAt, statusPieOption, tallyBarOption, trendOption } from "./dashboard-charts";
+import { DashboardKpis } from "./dashboard-kpis";
+import { yearOptions } from "./filter-options";
+import { listUrl } from "./filters";
+import { ObligationTable } from "./obligation-table";
+import { ObligationsPageHeader } from "./obligations-page-header";
+import { useStatusName } from "./status";
+import { UnitFilterSelect } from "./unit-filter-select";
+
+/**
+ * 责任落实总览: a year of obligations at a glance — how many, how many done, late or due soon; completion by unit, by
+ * leader, by article and across years; the overdue ones. Every figure opens the list filtered to what it counts.
+ */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const yearParam = Number(params.get("year"));
+  const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : undefined;
+  const unitId = params.get("unitId") ?? undefined;
+  const dashboard = useDashboard(year, unitId);
+
+  const setParam = (key: string, value: string | undefined) =>
+    setParams(
+      (p) => {
+        if (value) p.set(key, value);
+        else p.delete(key);
+        return p;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <ObligationsPageHeader
+        page="dashboard"
+        extra={
+          <Space wrap>
+            <Typography.Text>{t("obligations.filters.year")}</Typography.Text>
+            <Select<number>
+              aria-label={t("obligations.filters.year")}
+              className="year-select"
+              value={year ?? dashboard.data?.year}
+              options={yearOptions()}
+              onChange={(value) => setParam("year", String(value))}
+            />
+            <Typography.Text>{t("obligations.filters.unit")}</Typography.Text>
+            <div className="filter-picker">
+              <UnitFilterSelect id="dashboard-unit" value={unitId} onChange={(value) => setParam("unitId", value)} />
+            </div>
+          </Space>
+        }
+      />
+      {dashboard.isError && (
+        <Alert className="list-error" type="error" showIcon title={errorMessage(dashboard.error, t)} />
+      )}
+      {dashboard.isPending && <Skeleton active />}
+      {dashboard.data && <Dashboard data={dashboard.data} unitId={unitId} />}
+    </>
+  );
+}
+
+function Dashboard({ data, unitId }: { data: DashboardView; unitId: string | undefined }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const statusName = useStatusName();
+  const rate = t("obligations.dashboard.rate");
+  const open = (filters: ObligationFilters) => void navigate(listUrl({ year: data.year, unitId, ...filters }));
+
+  const options = useMemo(
+    () => ({
+      units: tallyBarOption(data.byUnit, statusName, rate),
+      leaders: tallyBarOption(data.byLeader, statusName, rate),
+      articles: tallyBarOption(data.byArticle, statusName, rate),
+      status: statusPieOption(data.byStatus),
+      trend: trendOption(data.trend, { rate, total: t("obligations.dashboard.count") }),
+    }),
+    [data, t, statusName, rate],
+  );
+
+  /** A click on a stacked bar: the tally's own filter, narrowed to the status of the part clicked. */
+  const drill = (tallies: readonly Tally[], filter: (key: string) => ObligationFilters) => (event: ChartClick) => {
+    const tally = tallies[event.dataIndex];
+    if (tally) open({ ...filter(tally.key), status: partAt(event.seriesIndex) });
+  };
+
+  return (
+    <div data-testid="obligation-dashboard">
+      <Typography.Paragraph type="secondary">
+        {t("obligations.dashboard.asOf", { year: data.year, today: data.today })}
+      </Typography.Paragraph>
+      <DashboardKpis totals={data.totals} onOpen={(status) => open({ status })} />
+      <Row gutter={[16, 16]} className="chart-row">
+        <Col xs={24} xl={16}>
+          <ChartCard title={t("obligations.dashboard.byUnit")} empty={data.byUnit.length === 0}>
+            <EChart
+              testId="chart-by-unit"
+              label={t("obligations.dashboard.byUnit")}
+              height={barChartHeight(data.byUnit.length)}
+              option={options.units}
+              onClick={drill(data.byUnit, (unit) => ({ unitId: unit }))}
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={8}>
+          <ChartCard title={t("obligations.dashboard.byStatus")} empty={data.totals.total === 0}>
+            <EChart
+              testId="chart-by-status"
+              label={t("obligations.dashboard.byStatus")}
+              option={options.status}
+              onClick={(event) => {
+                const status = (event.data as { status?: ObligationStatus } | undefined)?.status;
+                if (status) open({ status });
+              }}
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24} lg={12} xl={8}>
+          <ChartCard title={t("obligations.dashboard.byLeader")} empty={data.byLeader.length === 0}>
+            <EChart
+              testId="chart-by-leader"
+              label={t("obligations.dashboard.byLeader")}
+              height={barChartHeight(data.byLeader.length)}
+              option={options.leaders}
+              onClick={drill(data.byLeader, (personId) => ({ personId }))}
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24} lg={12} xl={8}>
+          <ChartCard title={t("obligations.dashboard.byArticle")} empty={data.byArticle.length === 0}>
+            <EChart
+              testId="chart-by-article"
+              label={t("obligations.dashboard.byArticle")}
+              height={barChartHeight(data.byArticle.length)}
+              option={options.articles}
+              onClick={drill(data.byArticle, (article) => ({ article }))}
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24} xl={8}>
+          <ChartCard title={t("obligations.dashboard.trend")} empty={data.trend.length === 0}>
+            <EChart
+              testId="chart-trend"
+              label={t("obligations.dashboard.trend")}
+              height={280}
+              option={options.trend}
+              onClick={(event) => {
+                const year = Number(data.trend[event.dataIndex]?.key);
+                if (Number.isInteger(year)) void navigate(listUrl({ year, unitId }));
+              }}
+            />
+          </ChartCard>
+        </Col>
+        <Col xs={24}>
+          <Card
+            title={t("obligations.dashboard.overdue", { count: data.totals.overdue })}
+            extra={
+              data.totals.overdue > data.overdue.length && (
+                <Link to={listUrl({ year: data.year, unitId, status: "overdue" })}>
+                  {t("obligations.dashboard.allOverdue")}
+                </Link>
+              )
+            }
+            className="stack-card"
+            data-testid="dashboard-overdue"
+          >
+            <ObligationTable items={data.overdue} empty={t("obligations.dashboard.noOverdue")} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function ChartCard({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={title} className="stack-card chart-card">
+      {empty ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("obligations.dashboard.nothing")} />
+      ) : (
+        children
+      )}
+    </Card>
+  );
+}
