@@ -22,6 +22,7 @@ import { type Actor } from "../src/domain/access.js";
 import { DEFAULT_TIMINGS } from "../src/domain/obligation.js";
 import { institutions } from "../src/features/obligations/bearers.js";
 import { dashboard } from "../src/features/obligations/dashboard.js";
+import { resolveFilters } from "../src/features/obligations/queries.js";
 import { refreshYear } from "../src/features/obligations/engine.js";
 import { DEFAULT_OBLIGATION_SETTINGS } from "../src/features/obligations/settings.js";
 import { activePolicy } from "../src/features/policy/active-policy.js";
@@ -194,7 +195,16 @@ const actor: Actor = {
   ],
   today: TODAY,
 };
-const call = (kysely: typeof k) => dashboard(kysely, policy, actor, { year: YEAR }, "zh-CN", DEFAULT_TIMINGS);
+// As the route does it: resolve the filters (whether the actor sees everything), then count.
+const call = async (kysely: typeof k) =>
+  dashboard(
+    kysely,
+    policy,
+    actor,
+    { ...(await resolveFilters(kysely, policy, actor, {})), year: YEAR },
+    "zh-CN",
+    DEFAULT_TIMINGS,
+  );
 
 const recorder = recordingKysely(file);
 await call(recorder.kysely);

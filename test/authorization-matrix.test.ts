@@ -255,6 +255,33 @@ const ROWS: Row[] = [
     body: () => ({ academicYear: 2027, ordinal: 1, startsOn: "2027-09-06", endsOn: "2028-01-21" }),
     status: { anonymous: 401, others: 403 },
   },
+  // Obligation settings: the secrecy office (any scope) and the system administrator read them; the schedule needs
+  // obligation.manage on the institution root (no actor here), the webhooks config.manage.
+  {
+    method: "GET",
+    route: "/api/obligation-settings",
+    status: ONLY("sysadmin", 200, { officeA: 200, officeA1: 200, officeB: 200 }),
+  },
+  {
+    method: "PUT",
+    route: "/api/obligation-settings/schedule",
+    body: () => ({
+      windows: {
+        start: { from: "01-01", to: "03-31" },
+        mid: { from: "06-01", to: "08-31" },
+        end: { from: "11-01", to: "12-31" },
+      },
+      timings: { dueSoonDays: 14, escalationDays: 7 },
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "PUT",
+    route: "/api/obligation-settings/webhooks",
+    body: () => ({ webhooks: [] }),
+    status: ONLY("sysadmin", 200),
+  },
+  { method: "POST", route: "/api/obligation-settings/webhooks/test", status: ONLY("sysadmin", 200) },
   {
     method: "POST",
     route: "/api/obligation-events",

@@ -11,6 +11,7 @@ import { registerAuthRoutes } from "./auth/routes.js";
 import { registerCalendarRoutes } from "./obligations/calendar-routes.js";
 import { registerInboxRoutes } from "./obligations/inbox-routes.js";
 import { registerObligationRoutes } from "./obligations/routes.js";
+import { registerSettingsRoutes } from "./obligations/settings-routes.js";
 import { registerOrgImportRoutes } from "./org-import/routes.js";
 import { registerOrgRoutes } from "./org/routes.js";
 import { registerResponsibilityRoutes } from "./responsibility/routes.js";
@@ -28,6 +29,7 @@ const features: FeatureRegistration[] = [
   registerObligationRoutes,
   registerCalendarRoutes,
   registerInboxRoutes,
+  registerSettingsRoutes,
   registerAuditLogRoutes,
 ];
 

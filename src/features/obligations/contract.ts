@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { OBLIGATION_STATUSES } from "../../domain/obligation.js";
 import { CalendarDateSchema, pageOf, PageQuerySchema } from "../../domain/paging.js";
+import { WEBHOOK_FORMATS } from "../../platform/webhooks/formats.js";
+import { WebhookTargetSchema } from "../../platform/webhooks/target.js";
 
 const YearSchema = z.coerce.number().int().min(2000).max(2100);
 const IdSchema = z.string().min(1).max(64);
@@ -221,4 +223,35 @@ export const MaterializeResultSchema = z.object({
   removed: z.number().int(),
   kept: z.number().int(),
   fulfilledByRecords: z.number().int(),
+});
+
+const MonthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "须为 MM-DD 格式，如 03-31");
+const WindowSchema = z
+  .strictObject({ from: MonthDaySchema, to: MonthDaySchema })
+  .refine((w) => w.to >= w.from, { path: ["to"], message: "结束不能早于开始" });
+
+/** The year windows (年初/年中/年底) and the timings of reminders and escalation. */
+export const ScheduleSettingsSchema = z.strictObject({
+  windows: z.strictObject({ start: WindowSchema, mid: WindowSchema, end: WindowSchema }),
+  timings: z.strictObject({
+    dueSoonDays: z.number().int().min(1, "至少提前 1 天").max(90, "最多提前 90 天"),
+    escalationDays: z.number().int().min(1, "至少 1 天").max(60, "最多 60 天"),
+  }),
+});
+
+/** A webhook target as the settings screen shows it: the secret never leaves the server. */
+export const WebhookViewSchema = z.object({
+  name: z.string().nullable(),
+  url: z.string(),
+  format: z.enum(WEBHOOK_FORMATS),
+  hasSecret: z.boolean(),
+});
+
+export const ObligationSettingsSchema = ScheduleSettingsSchema.extend({ webhooks: z.array(WebhookViewSchema) });
+
+/** The webhook list as saved; a target saved without `secret` keeps the one it had (same URL). */
+export const SaveWebhooksRequestSchema = z.strictObject({ webhooks: z.array(WebhookTargetSchema).max(20) });
+
+export const WebhookTestResultSchema = z.object({
+  results: z.array(z.object({ url: z.string(), ok: z.boolean(), error: z.string().nullable() })),
 });

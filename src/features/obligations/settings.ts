@@ -5,14 +5,11 @@
 import { type Kysely } from "kysely";
 import { DEFAULT_TIMINGS, type ObligationTimings } from "../../domain/obligation.js";
 import { DEFAULT_YEAR_WINDOWS, type YearWindows } from "../../domain/periods.js";
+import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 
-export interface WebhookTarget {
-  url: string;
-  format: "generic" | "dingtalk" | "wecom";
-  secret?: string;
-  name?: string;
-}
+export type { WebhookTarget } from "../../platform/webhooks/target.js";
+import { type WebhookTarget } from "../../platform/webhooks/target.js";
 
 export interface ObligationSettings {
   windows: YearWindows;
@@ -42,4 +39,19 @@ export async function readObligationSettings(db: Kysely<Database>): Promise<Obli
     timings: { ...DEFAULT_TIMINGS, ...raw.timings },
     webhooks: raw.webhooks ?? [],
   };
+}
+
+/** Stores the settings (in the caller's transaction, beside its audit entry). */
+export async function writeObligationSettings(
+  db: Kysely<Database>,
+  settings: ObligationSettings,
+  at: Date,
+): Promise<void> {
+  const value = JSON.stringify(settings);
+  const updated_at = toInstant(at);
+  await db
+    .insertInto("setting")
+    .values({ key: OBLIGATION_SETTINGS_KEY, value, updated_at })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at }))
+    .execute();
 }

@@ -47,6 +47,8 @@ export const PersonSchema = z.object({
   id: z.string(),
   name: z.string(),
   staffNo: z.string().nullable(),
+  /** The work address reminders are mailed to (履职提醒邮件). */
+  email: z.string().nullable(),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   abilities: z.object({ manage: z.boolean() }),
@@ -59,15 +61,19 @@ export const PersonListQuerySchema = PageQuerySchema.extend({
 });
 export const PersonListSchema = pageOf(PersonSchema);
 
+const EmailSchema = z.email("须为有效的电子邮件地址，如 zhangsan@gdpt.edu.cn").max(254);
+
 export const CreatePersonRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(64),
   staffNo: z.string().trim().min(1).max(32).nullable().optional(),
+  email: EmailSchema.nullable().optional(),
   unitId: z.string().min(1).max(64),
 });
 
 export const UpdatePersonRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(64).optional(),
   staffNo: z.string().trim().min(1).max(32).nullable().optional(),
+  email: EmailSchema.nullable().optional(),
   unitId: z.string().min(1).max(64).optional(),
 });
 

@@ -19,6 +19,7 @@ export function personColumns(db: Kysely<Database>) {
       "person.id",
       "person.name",
       "person.staff_no",
+      "person.email",
       "person.unit_id",
       "unit.name as unit_name",
       "unit.path as unit_path",
@@ -32,6 +33,7 @@ export function presentPerson(row: PersonRow, request: FastifyRequest): PersonVi
     id: row.id,
     name: row.name,
     staffNo: row.staff_no,
+    email: row.email,
     unitId: row.unit_id,
     unitName: row.unit_name,
     abilities: { manage: authorize(authOf(request).actor, "org.manage", { unitPath: row.unit_path }) },
@@ -56,7 +58,7 @@ function staffNoTaken(staffNo: string): AppError {
 
 export async function createPerson(
   request: FastifyRequest,
-  input: { name: string; staffNo?: string | null | undefined; unitId: string },
+  input: { name: string; staffNo?: string | null | undefined; email?: string | null | undefined; unitId: string },
 ): Promise<string> {
   const unit = await visibleUnit(request, input.unitId);
   await requirePermission(request, "org.manage", { unitPath: unit.path }, { type: "person", id: null });
@@ -75,6 +77,7 @@ export async function createPerson(
         id,
         name: input.name,
         staff_no: input.staffNo ?? null,
+        email: input.email ?? null,
         unit_id: unit.id,
         created_at: at,
         updated_at: at,
@@ -94,7 +97,12 @@ export async function createPerson(
 export async function updatePerson(
   request: FastifyRequest,
   personId: string,
-  change: { name?: string | undefined; staffNo?: string | null | undefined; unitId?: string | undefined },
+  change: {
+    name?: string | undefined;
+    staffNo?: string | null | undefined;
+    email?: string | null | undefined;
+    unitId?: string | undefined;
+  },
 ): Promise<void> {
   const person = await visiblePerson(request, personId);
   await requirePermission(request, "org.manage", { unitPath: person.unit_path }, { type: "person", id: personId });
@@ -116,6 +124,7 @@ export async function updatePerson(
       .set({
         ...(change.name !== undefined ? { name: change.name } : {}),
         ...(change.staffNo !== undefined ? { staff_no: change.staffNo } : {}),
+        ...(change.email !== undefined ? { email: change.email } : {}),
         ...(change.unitId !== undefined ? { unit_id: change.unitId } : {}),
         updated_at: toInstant(app.clock()),
       })
