@@ -201,7 +201,7 @@ const call = async (kysely: typeof k) =>
     kysely,
     policy,
     actor,
-    { ...(await resolveFilters(kysely, policy, actor, {})), year: YEAR },
+    { ...(await resolveFilters(kysely, policy, actor, {}, new Date(`${TODAY}T02:00:00.000Z`))), year: YEAR },
     "zh-CN",
     DEFAULT_TIMINGS,
   );

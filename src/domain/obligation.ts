@@ -28,14 +28,25 @@ export interface ObligationTimings {
 
 export const DEFAULT_TIMINGS: ObligationTimings = { dueSoonDays: 14, escalationDays: 7 };
 
+/**
+ * An hour deadline (a leak reported within 24 hours, 实施条例第六十一条) and the instant to judge it at: such an
+ * obligation is due soon from the moment it exists and overdue the moment the hour passes, not the next day.
+ */
+export interface HourDeadline {
+  dueAt: string | null;
+  now: string;
+}
+
 /** The status on a day: open → due soon (within the lead time) → overdue (after the due day) → fulfilled / waived. */
 export function statusOf(
   state: ObligationState,
   dueOn: string | null,
   today: string,
   timings: ObligationTimings = DEFAULT_TIMINGS,
+  deadline?: HourDeadline,
 ): ObligationStatus {
   if (state !== "open") return state;
+  if (deadline?.dueAt) return deadline.now > deadline.dueAt ? "overdue" : "dueSoon";
   if (dueOn === null) return "open";
   if (today > dueOn) return "overdue";
   return today >= addDays(dueOn, -timings.dueSoonDays) ? "dueSoon" : "open";

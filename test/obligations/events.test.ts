@@ -4,6 +4,7 @@
  * event obligations.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runHourly } from "../../src/features/obligations/engine.js";
 import { testDialects } from "../databases.js";
 import { type ErrorJson, listAll, obligationWorld, type ObligationWorld, type SummaryJson } from "./fixtures.js";
 
@@ -146,5 +147,41 @@ describe.each(testDialects)("obligations raised by events on %s", (dialect) => {
     const before = await eventRows();
     expect(await w.materialize(2027)).toMatchObject({ created: 0, removed: 0, kept: 29 });
     expect(await eventRows()).toEqual(before);
+  });
+  it("judges an hour deadline by the hour: due soon until it passes, overdue at once after, told within the hour", async () => {
+    w.clock.set(new Date("2027-03-10T08:00:00+08:00"));
+    const res = await raise({
+      event: "leak.discovered",
+      unitId: w.units.b.id,
+      occurredAt: "2027-03-10T07:30:00+08:00",
+      summary: "外国语学院一份内部资料疑似误发",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<EventJson>().obligations[0]?.id ?? "";
+    const office = await w.as("office");
+    expect((await office.get(`/api/obligations/${id}`)).json<SummaryJson>().status).toBe("dueSoon");
+    // 07:30 the next day has passed at 08:00: overdue the same day, not the day after.
+    w.clock.set(new Date("2027-03-11T08:00:00+08:00"));
+    const again = await w.as("office");
+    expect((await again.get(`/api/obligations/${id}`)).json<SummaryJson>().status).toBe("overdue");
+    expect((await listAll(again, "?status=overdue&dutyId=art13.8.leak-report")).map((o) => o.id)).toContain(id);
+    expect((await listAll(again, "?status=dueSoon&dutyId=art13.8.leak-report")).map((o) => o.id)).not.toContain(id);
+    const dashboard = (await again.get("/api/obligations/dashboard?year=2027")).json<{ totals: { overdue: number } }>();
+    expect(dashboard.totals.overdue).toBeGreaterThan(0);
+    // The hourly pass tells the office's head at once, without waiting for tomorrow's daily run.
+    await runHourly(w.engine());
+    const told = await w.app.db.kysely
+      .selectFrom("notification")
+      .select(["kind", "account_id"])
+      .where("obligation_id", "=", id)
+      .execute();
+    expect(told).toEqual([{ kind: "overdue", account_id: w.accounts.office.id }]);
+    await w.app.db.kysely.deleteFrom("notification").where("obligation_id", "=", id).execute();
+    await w.app.db.kysely
+      .updateTable("obligation")
+      .set({ state: "waived", closed_at: "2027-03-11T00:00:00.000Z", waive_reason: "测试", responsible: "[]" })
+      .where("id", "=", id)
+      .execute();
+    w.setDay("2027-03-01");
   });
 });

@@ -79,7 +79,7 @@ export async function runObligations(argv: string[]): Promise<void> {
     const settings = await readObligationSettings(k);
     const rows = await planObligationsOfYear(k, { year: args.year, unitId: args.unit, today, settings });
     const items = rows.map((row) => {
-      const view = presentSummary(policy, row, "zh-CN", today, settings.timings);
+      const view = presentSummary(policy, row, "zh-CN", today, settings.timings, new Date().toISOString());
       return {
         id: row.stored ? row.id : null,
         article: view.article,

@@ -171,6 +171,8 @@ async function eventResult(request: FastifyRequest, raised: { id: string; obliga
     id: raised.id,
     event,
     eventName: inLocale(eventName(event), request.locale),
-    obligations: rows.map((row) => presentSummary(policy, row, request.locale, today, settings.timings)),
+    obligations: rows.map((row) =>
+      presentSummary(policy, row, request.locale, today, settings.timings, request.server.clock().toISOString()),
+    ),
   };
 }

@@ -37,15 +37,16 @@ interface Counts {
   dueSoon: number;
 }
 
-function countColumns(today: string, soonFrom: string) {
+/** The counts of a group, with the statuses as statusOf derives them (hour deadlines by the instant). */
+function countColumns(today: string, soonFrom: string, now: string) {
   return [
     sql<number>`count(*)`.as("total"),
     sql<number>`sum(case when o.state = 'fulfilled' then 1 else 0 end)`.as("fulfilled"),
     sql<number>`sum(case when o.state = 'waived' then 1 else 0 end)`.as("waived"),
-    sql<number>`sum(case when o.state = 'open' and o.due_on < ${today} then 1 else 0 end)`.as("overdue"),
-    sql<number>`sum(case when o.state = 'open' and o.due_on >= ${today} and o.due_on <= ${soonFrom} then 1 else 0 end)`.as(
-      "dueSoon",
-    ),
+    sql<number>`sum(case when o.state = 'open' and ((o.due_at is null and o.due_on < ${today})
+      or o.due_at < ${now}) then 1 else 0 end)`.as("overdue"),
+    sql<number>`sum(case when o.state = 'open' and ((o.due_at is null and o.due_on >= ${today}
+      and o.due_on <= ${soonFrom}) or o.due_at >= ${now}) then 1 else 0 end)`.as("dueSoon"),
   ] as const;
 }
 
@@ -86,7 +87,7 @@ export async function dashboard(
 ): Promise<DashboardView> {
   const today = actor.today;
   const { soonFrom } = statusBounds(today, timings);
-  const counts = countColumns(today, soonFrom);
+  const counts = countColumns(today, soonFrom, filters.now);
   // No join: visibility and the unit filter are conditions on o.bearer_unit_id, so counts can run on an index alone.
   const base = () => db.selectFrom("obligation as o");
 
@@ -158,7 +159,7 @@ export async function dashboard(
       count: statusCounts[status],
     })),
     trend: trend.map((t) => tally(String(t.year), String(t.year), t)),
-    overdue: overdue.map((row) => presentSummary(policy, row, locale, today, timings)),
+    overdue: overdue.map((row) => presentSummary(policy, row, locale, today, timings, filters.now)),
   };
 }
 

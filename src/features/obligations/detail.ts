@@ -48,6 +48,7 @@ export async function presentObligation(
   row: ObligationRow,
   locale: Locale,
   timings: ObligationTimings,
+  now: Date,
 ): Promise<ObligationView> {
   const parties = await partiesOf(db, policy, actor, row);
   const frozen = row.responsible !== null;
@@ -81,7 +82,7 @@ export async function presentObligation(
   const duty = parties.duty;
   const view = holderView(locale);
   return {
-    ...presentSummary(policy, row, locale, actor.today, timings),
+    ...presentSummary(policy, row, locale, actor.today, timings, now.toISOString()),
     discharge: dischargeText(duty, locale),
     cadence: duty ? inLocale(describeCadence(duty.cadence), locale) : "",
     provision: provisionText(policy, row.article),

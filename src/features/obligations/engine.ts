@@ -74,6 +74,12 @@ export interface EngineSummary {
   deliveries: DeliveryCounts;
 }
 
+/** The link an e-mail or webhook gives to an obligation, when the platform's address is known. */
+function obligationLink(ctx: EngineContext): (id: string | null) => string | undefined {
+  const base = ctx.baseUrl?.replace(/\/$/, "");
+  return (id) => (base && id ? `${base}/obligations/${id}` : undefined);
+}
+
 /** One full pass of the engine for a day. */
 export async function runEngine(ctx: EngineContext, today: string): Promise<EngineSummary> {
   const db = ctx.db.kysely;
@@ -109,10 +115,7 @@ export async function runEngine(ctx: EngineContext, today: string): Promise<Engi
   summary.reminders = await db
     .transaction()
     .execute((trx) => sendReminders(trx, policy, today, ctx.clock(), settings, ctx.mailer !== null));
-  const base = ctx.baseUrl?.replace(/\/$/, "");
-  summary.deliveries = await deliverPending(db, ctx.mailer, ctx.clock, (id) =>
-    base && id ? `${base}/obligations/${id}` : undefined,
-  );
+  summary.deliveries = await deliverPending(db, ctx.mailer, ctx.clock, obligationLink(ctx));
   await ctx.audit.record({
     actor: { accountId: null, username: "system", role: null, unitId: null },
     action: "obligations.run",
@@ -131,11 +134,27 @@ export function runDailyObligations(ctx: EngineContext): Promise<DailyOutcome<En
   return runDaily(ctx.db, DAILY_JOB, today, ctx.clock, ({ today: day }) => runEngine(ctx, day));
 }
 
+/**
+ * Between daily runs, every hour: notices for hour deadlines (a leak reported within 24 hours cannot wait for
+ * tomorrow's run) and the delivery of whatever is queued.
+ */
+export async function runHourly(ctx: EngineContext): Promise<void> {
+  const db = ctx.db.kysely;
+  const now = ctx.clock();
+  const { policy } = await activePolicy(db);
+  const settings = await readObligationSettings(db);
+  await db
+    .transaction()
+    .execute((trx) => sendReminders(trx, policy, dateIn(now), now, settings, ctx.mailer !== null, true));
+  await deliverPending(db, ctx.mailer, ctx.clock, obligationLink(ctx));
+}
+
 /** Starts the hourly look for today's run (at start too, so a missed night catches up); returns the stop. */
 export function startObligationsJob(ctx: EngineContext, onError: (error: unknown) => void): () => void {
   return scheduleDaily(3_600_000, async () => {
     try {
       await runDailyObligations(ctx);
+      await runHourly(ctx);
     } catch (error) {
       onError(error);
     }

@@ -43,6 +43,8 @@ export async function sendReminders(
   now: Date,
   settings: ObligationSettings,
   mailEnabled: boolean,
+  /** Only obligations with an hour deadline (the hourly pass between daily runs). */
+  hourDeadlinesOnly = false,
 ): Promise<ReminderCounts> {
   const timings = settings.timings;
   const { soonFrom } = statusBounds(today, timings);
@@ -58,18 +60,20 @@ export async function sendReminders(
       "bearer_person_id",
       "bearer_name",
       "due_on",
+      "due_at",
       "state",
       "escalation_level",
     ])
     .where("state", "=", "open")
     .where("due_on", "is not", null)
     .where("due_on", "<=", soonFrom)
+    .$if(hourDeadlinesOnly, (qb) => qb.where("due_at", "is not", null))
     .orderBy("due_on")
     .execute();
   const counts: ReminderCounts = { dueSoon: 0, overdue: 0, escalated: 0 };
   for (const row of rows) {
     const due = row.due_on ?? today;
-    const status = statusOf(row.state, due, today, timings);
+    const status = statusOf(row.state, due, today, timings, { dueAt: row.due_at, now: toInstant(now) });
     const duty = dutyTitle(policy, row.duty_id, "zh-CN");
     const citation = citationOf(policy, row.article) ?? row.article;
     const steps = await escalationOf(db, policy, row, today);
@@ -84,7 +88,8 @@ export async function sendReminders(
           body: `${row.bearer_name}：${duty}（${citation}）将于 ${due} 到期，请及时落实并提交落实材料。`,
         });
     } else if (status === "overdue") {
-      const level = escalationLevel(due, today, steps.length, timings);
+      // An hour deadline passed today is overdue already: its responsible people hear at once.
+      const level = Math.max(Math.min(1, steps.length), escalationLevel(due, today, steps.length, timings));
       const late = daysBetween(due, today);
       steps.slice(0, level).forEach((step, index) => {
         for (const holder of step.holders)

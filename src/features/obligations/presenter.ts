@@ -34,8 +34,9 @@ export function presentSummary(
   locale: Locale,
   today: string,
   timings: ObligationTimings,
+  now: string,
 ): ObligationSummary {
-  const status = statusOf(row.state, row.due_on, today, timings);
+  const status = statusOf(row.state, row.due_on, today, timings, { dueAt: row.due_at, now });
   const role = row.bearer_role as Parameters<typeof bearerName>[1];
   return {
     id: row.id,

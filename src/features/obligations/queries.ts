@@ -59,18 +59,32 @@ export function statusCondition(
   status: ObligationStatus,
   today: string,
   timings: ObligationTimings,
+  now: string,
 ): Expression<SqlBool> {
   const { soonFrom } = statusBounds(today, timings);
+  const open = eb("o.state", "=", "open");
+  // Hour deadlines (due_at) are judged by the instant, as statusOf does: due soon until the hour, then overdue.
+  const byHour = eb("o.due_at", "is not", null);
+  const byDay = eb("o.due_at", "is", null);
   switch (status) {
     case "fulfilled":
     case "waived":
       return eb("o.state", "=", status);
     case "overdue":
-      return eb.and([eb("o.state", "=", "open"), eb("o.due_on", "<", today)]);
+      return eb.and([
+        open,
+        eb.or([eb.and([byDay, eb("o.due_on", "<", today)]), eb.and([byHour, eb("o.due_at", "<", now)])]),
+      ]);
     case "dueSoon":
-      return eb.and([eb("o.state", "=", "open"), eb("o.due_on", ">=", today), eb("o.due_on", "<=", soonFrom)]);
+      return eb.and([
+        open,
+        eb.or([
+          eb.and([byDay, eb("o.due_on", ">=", today), eb("o.due_on", "<=", soonFrom)]),
+          eb.and([byHour, eb("o.due_at", ">=", now)]),
+        ]),
+      ]);
     case "open":
-      return eb.and([eb("o.state", "=", "open"), eb.or([eb("o.due_on", "is", null), eb("o.due_on", ">", soonFrom)])]);
+      return eb.and([open, byDay, eb.or([eb("o.due_on", "is", null), eb("o.due_on", ">", soonFrom)])]);
   }
 }
 
@@ -96,6 +110,8 @@ async function unitsHeadedBy(db: Db, policy: Policy, personId: string, today: st
 
 /** Everything a filter set needs resolved before the query: the unit's path, the actor's own units. */
 export interface ResolvedFilters extends ObligationFilters {
+  /** The instant hour deadlines are judged at. */
+  now: string;
   unitPath?: string;
   /** The actor reads every obligation (coversEverything). */
   seesAll?: boolean;
@@ -108,8 +124,9 @@ export async function resolveFilters(
   policy: Policy,
   actor: Actor,
   filters: ObligationFilters,
+  now: Date,
 ): Promise<ResolvedFilters> {
-  const resolved: ResolvedFilters = { ...filters, seesAll: await coversEverything(db, actor) };
+  const resolved: ResolvedFilters = { ...filters, now: now.toISOString(), seesAll: await coversEverything(db, actor) };
   if (filters.unitId) {
     const unit = await db.selectFrom("unit").select("path").where("id", "=", filters.unitId).executeTakeFirst();
     if (!unit) throw badFilter("unitId", "单位不存在", "No such unit");
@@ -145,7 +162,7 @@ export function filtered(
   if (f.periodId) all.push(eb("o.period_id", "=", f.periodId));
   if (f.dueFrom) all.push(eb("o.due_on", ">=", f.dueFrom));
   if (f.dueTo) all.push(eb("o.due_on", "<=", f.dueTo));
-  if (f.status) all.push(statusCondition(eb, f.status, today, timings));
+  if (f.status) all.push(statusCondition(eb, f.status, today, timings, f.now));
   if (f.mineUnits !== undefined) {
     const mine: Expression<SqlBool>[] = [];
     if (actor.personId) mine.push(eb("o.bearer_person_id", "=", actor.personId));

@@ -47,7 +47,7 @@ async function context(request: FastifyRequest) {
 async function detail(request: FastifyRequest, id: string) {
   const row = await visibleObligation(request, id);
   const { db, policy, settings, actor } = await context(request);
-  return presentObligation(db, policy, actor, row, request.locale, settings.timings);
+  return presentObligation(db, policy, actor, row, request.locale, settings.timings, request.server.clock());
 }
 
 export function registerObligationRoutes(app: FastifyInstance): void {
@@ -66,10 +66,10 @@ export function registerObligationRoutes(app: FastifyInstance): void {
     async (request) => {
       const { db, policy, settings, actor } = await context(request);
       const { cursor, limit, ...filters } = request.query;
-      const resolved = await resolveFilters(db, policy, actor, filters);
+      const resolved = await resolveFilters(db, policy, actor, filters, app.clock());
       const page = await listObligations(db, actor, resolved, { cursor, limit }, actor.today, settings.timings);
       return {
-        items: page.rows.map((row) => presentSummary(policy, row, request.locale, actor.today, settings.timings)),
+        items: page.rows.map((row) => presentSummary(policy, row, request.locale, actor.today, settings.timings, resolved.now)),
         nextCursor: page.nextCursor,
       };
     },
@@ -82,9 +82,9 @@ export function registerObligationRoutes(app: FastifyInstance): void {
       const { db, policy, settings, actor } = await context(request);
       if (!(await hitRateLimit(db, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
         throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
-      const resolved = await resolveFilters(db, policy, actor, request.query);
+      const resolved = await resolveFilters(db, policy, actor, request.query, app.clock());
       const rows = (await allObligations(db, actor, resolved, actor.today, settings.timings, EXPORT_MAX)).map((row) =>
-        presentSummary(policy, row, "zh-CN", actor.today, settings.timings),
+        presentSummary(policy, row, "zh-CN", actor.today, settings.timings, resolved.now),
       );
       const file = await workbookOf(
         "履职事项",
@@ -129,7 +129,7 @@ export function registerObligationRoutes(app: FastifyInstance): void {
     async (request) => {
       const { db, policy, settings, actor } = await context(request);
       const year = request.query.year ?? Number(actor.today.slice(0, 4));
-      const resolved = await resolveFilters(db, policy, actor, { unitId: request.query.unitId });
+      const resolved = await resolveFilters(db, policy, actor, { unitId: request.query.unitId }, app.clock());
       return cachedDashboard(
         actor,
         { year, unitId: resolved.unitId, locale: request.locale, settings },

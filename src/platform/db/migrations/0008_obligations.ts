@@ -89,18 +89,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex("obligation_year_unit")
     .on("obligation")
-    .columns(["year", "bearer_unit_id", "state", "due_on"])
+    .columns(["year", "bearer_unit_id", "state", "due_on", "due_at"])
     .execute();
   await db.schema
     .createIndex("obligation_year_article")
     .on("obligation")
-    .columns(["year", "article", "state", "due_on", "bearer_unit_id"])
+    .columns(["year", "article", "state", "due_on", "due_at", "bearer_unit_id"])
     .execute();
   await db.schema.createIndex("obligation_year_role").on("obligation").columns(["year", "bearer_role"]).execute();
   await db.schema.createIndex("obligation_person").on("obligation").columns(["bearer_person_id", "year"]).execute();
   await db.schema.createIndex("obligation_due").on("obligation").columns(["state", "due_on"]).execute();
   // A year's overdue items, soonest first, without walking every year's open rows.
-  await db.schema.createIndex("obligation_year_due").on("obligation").columns(["year", "state", "due_on"]).execute();
+  await db.schema
+    .createIndex("obligation_year_due")
+    .on("obligation")
+    .columns(["year", "state", "due_on", "due_at"])
+    .execute();
 
   // Evidence uploaded for a duty no record kind discharges yet; the bearer's superior (or the policy's approver) decides.
   await db.schema
