@@ -69,7 +69,9 @@ export function registerObligationRoutes(app: FastifyInstance): void {
       const resolved = await resolveFilters(db, policy, actor, filters, app.clock());
       const page = await listObligations(db, actor, resolved, { cursor, limit }, actor.today, settings.timings);
       return {
-        items: page.rows.map((row) => presentSummary(policy, row, request.locale, actor.today, settings.timings, resolved.now)),
+        items: page.rows.map((row) =>
+          presentSummary(policy, row, request.locale, actor.today, settings.timings, resolved.now),
+        ),
         nextCursor: page.nextCursor,
       };
     },

@@ -63,7 +63,12 @@ export function registerSettingsRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const institution = await institutionFor(db(), undefined);
-      await requirePermission(request, OBLIGATION_MANAGE, { unitPath: institution.path }, { type: "setting", id: null });
+      await requirePermission(
+        request,
+        OBLIGATION_MANAGE,
+        { unitPath: institution.path },
+        { type: "setting", id: null },
+      );
       const current = await readObligationSettings(db());
       const next = { ...current, windows: request.body.windows, timings: request.body.timings };
       await db()

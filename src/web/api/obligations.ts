@@ -7,16 +7,22 @@ import type {
   EvidenceView,
   MaterializeResultSchema,
   ObligationFilters,
+  ObligationSettingsSchema,
   ObligationSummary,
   ObligationView,
   RaiseEventRequestSchema,
   RaiseEventResultSchema,
   SaveTermRequestSchema,
+  SaveWebhooksRequestSchema,
+  ScheduleSettingsSchema,
   SubmitEvidenceRequest,
   Tally,
   TermView,
   WaiveRequestSchema,
+  WebhookTestResultSchema,
+  WebhookViewSchema,
 } from "../../features/obligations/contract";
+import { WEBHOOK_FORMATS, type WebhookFormat } from "../../platform/webhooks/formats";
 import { apiDownload, apiFetch, queryString } from "./client";
 import { type Page, usePagedList } from "./paging";
 
@@ -38,11 +44,20 @@ export type SaveTermRequest = z.input<typeof SaveTermRequestSchema>;
 export type RaiseEventRequest = z.infer<typeof RaiseEventRequestSchema>;
 export type RaiseEventResult = z.infer<typeof RaiseEventResultSchema>;
 export type MaterializeResult = z.infer<typeof MaterializeResultSchema>;
+export type ObligationSettings = z.infer<typeof ObligationSettingsSchema>;
+export type ScheduleSettings = z.infer<typeof ScheduleSettingsSchema>;
+export type WebhookView = z.infer<typeof WebhookViewSchema>;
+export type SaveWebhooksRequest = z.input<typeof SaveWebhooksRequestSchema>;
+export type WebhookTestResult = z.infer<typeof WebhookTestResultSchema>;
+export type { WebhookFormat };
+/** The webhook formats, in the order the form offers them (the contract's own list: a plain array, no zod). */
+export const WEBHOOK_FORMAT_LIST: readonly WebhookFormat[] = WEBHOOK_FORMATS;
 
 // Lists, one obligation, the dashboard and the calendar views all derive from the same records: one prefix, so any
 // change to an obligation refreshes every view of it.
 export const OBLIGATIONS_KEY = ["obligations"] as const;
 const ACADEMIC_CALENDAR_KEY = ["academic-calendar"] as const;
+const SETTINGS_KEY = ["obligation-settings"] as const;
 // A submitted or decided obligation may answer a notification: the inbox is read again too.
 const INBOX_KEY = ["inbox"] as const;
 
@@ -200,5 +215,54 @@ export function useMaterialize() {
     mutationFn: (year: number) =>
       apiFetch<MaterializeResult>("/api/obligations/materialize", { method: "POST", body: { year } }),
     onSuccess: () => client.invalidateQueries({ queryKey: OBLIGATIONS_KEY }),
+  });
+}
+
+/** GET /api/obligation-settings: the year windows, the timings and the webhooks (the secrecy office, the sysadmin). */
+export function useObligationSettings(enabled = true) {
+  return useQuery({
+    queryKey: SETTINGS_KEY,
+    queryFn: ({ signal }) => apiFetch<ObligationSettings>("/api/obligation-settings", { signal }),
+    enabled,
+  });
+}
+
+/**
+ * PUT /api/obligation-settings/schedule: the year windows and the timings (the secrecy office, over the institution).
+ * The timings change every status (即将到期 begins earlier or later) and the windows the calendar: all read again.
+ */
+export function useSaveSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScheduleSettings) =>
+      apiFetch<ObligationSettings>("/api/obligation-settings/schedule", { method: "PUT", body }),
+    onSuccess: async (saved) => {
+      // This answer shows robot URLs without their query: keep the webhooks this cache already had.
+      client.setQueryData<ObligationSettings>(SETTINGS_KEY, (old) => ({
+        ...saved,
+        webhooks: old?.webhooks ?? saved.webhooks,
+      }));
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ACADEMIC_CALENDAR_KEY }),
+        client.invalidateQueries({ queryKey: OBLIGATIONS_KEY }),
+      ]);
+    },
+  });
+}
+
+/** PUT /api/obligation-settings/webhooks: the whole list; a target sent without its secret keeps the one it had. */
+export function useSaveWebhooks() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveWebhooksRequest) =>
+      apiFetch<ObligationSettings>("/api/obligation-settings/webhooks", { method: "PUT", body }),
+    onSuccess: (saved) => client.setQueryData(SETTINGS_KEY, saved),
+  });
+}
+
+/** POST /api/obligation-settings/webhooks/test: a test message to every saved target, one result each, in order. */
+export function useTestWebhooks() {
+  return useMutation({
+    mutationFn: () => apiFetch<WebhookTestResult>("/api/obligation-settings/webhooks/test", { method: "POST" }),
   });
 }

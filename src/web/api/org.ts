@@ -78,6 +78,8 @@ export function usePeople(filters: PeopleFilters) {
 export interface PersonInput {
   name: string;
   staffNo: string | null;
+  /** Where 履职提醒 e-mails go; null for none. */
+  email: string | null;
   unitId: string;
 }
 

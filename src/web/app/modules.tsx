@@ -10,6 +10,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  NotificationOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -57,7 +58,7 @@ export const MODULES: readonly ModuleEntry[] = [
 /** The business modules: what business users see; the three administrators hold no business role (三员). */
 export const BUSINESS_MODULES = MODULES.filter((m) => m.key !== "home" && m.key !== "admin");
 
-export type AdminPageKey = "accounts" | "grants" | "clearances" | "securitySettings" | "audit";
+export type AdminPageKey = "accounts" | "webhooks" | "grants" | "clearances" | "securitySettings" | "audit";
 
 /** An administrator's page under 系统管理 and the permission that opens it (三员: each sees only its own). */
 export interface AdminPageEntry {
@@ -69,6 +70,8 @@ export interface AdminPageEntry {
 
 export const ADMIN_PAGES: readonly AdminPageEntry[] = [
   { key: "accounts", path: "/admin/accounts", ability: "account.manage", icon: <UserOutlined /> },
+  // Where reminders leave the platform: an outside connection, so the system administrator's configuration.
+  { key: "webhooks", path: "/admin/webhooks", ability: "config.manage", icon: <NotificationOutlined /> },
   { key: "grants", path: "/admin/grants", ability: "grant.manage", icon: <KeyOutlined /> },
   { key: "clearances", path: "/admin/clearances", ability: "clearance.manage", icon: <IdcardOutlined /> },
   {

@@ -6,6 +6,7 @@ import { AuditPage } from "../pages/admin/audit-page";
 import { ClearancesPage } from "../pages/admin/clearances-page";
 import { GrantsPage } from "../pages/admin/grants-page";
 import { SecuritySettingsPage } from "../pages/admin/security-settings-page";
+import { WebhooksPage } from "../pages/admin/webhooks-page";
 import { ClassificationPage } from "../pages/classification/classification-page";
 import { CommitteePage } from "../pages/committee/committee-page";
 import { Allowed } from "../pages/forbidden/forbidden-page";
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
       { path: "reports", element: guarded("business", <ReportsPage />) },
       { path: "admin", element: guarded("administrator", <AdminPage />) },
       { path: "admin/accounts", element: guarded("account.manage", <AccountsPage />) },
+      { path: "admin/webhooks", element: guarded("config.manage", <WebhooksPage />) },
       { path: "admin/grants", element: guarded("grant.manage", <GrantsPage />) },
       { path: "admin/clearances", element: guarded("clearance.manage", <ClearancesPage />) },
       { path: "admin/security-settings", element: guarded("securitySettings.manage", <SecuritySettingsPage />) },

@@ -33,6 +33,7 @@ export const enUS: Messages = {
       grants: "Grants",
       clearances: "Clearance Tiers",
       securitySettings: "Security Settings",
+      webhooks: "Notification Webhooks",
       audit: "Audit Log",
     },
   },
@@ -305,6 +306,12 @@ export const enUS: Messages = {
       intro: "Choose which business roles must use two-step verification, and the maximum age of a password.",
       basis: "GB/T 22239-2019 8.1.4.1 (identification and authentication), 8.1.5.3 (security management)",
     },
+    webhooks: {
+      intro:
+        "Besides the inbox and e-mail, reminders can be posted to DingTalk and WeCom group robots or to a receiver of the institution's own. Set the addresses here and send a test message to check they arrive.",
+      basis:
+        "GB/T 22239-2019 8.1.5.1 (system management), 8.1.3.1 a) (data crossing the boundary goes through controlled interfaces)",
+    },
     audit: {
       intro:
         "Review every audit entry — the system and security administrators' actions included — filter by time, actor, action, object and result, and export. The log is append-only and hash-chained against tampering, and is kept for at least six months.",
@@ -445,6 +452,64 @@ export const enUS: Messages = {
     days: "days",
     rotationRange: "The rotation period is 30–365 days",
     saved: "Security settings saved",
+  },
+  webhooks: {
+    add: "Add address",
+    test: "Send test message",
+    tokenTitle: "A robot's address is the credential to post to its group",
+    tokenBody:
+      "DingTalk and WeCom robot addresses carry an access token (access_token or key): anyone who has the address can post to the group. Keep it like a password and do not share screenshots of it. Only the system administrator sees whole addresses here; the audit log keeps them without their query.",
+    intranet:
+      "Campus management networks usually have no Internet access and cannot reach DingTalk or WeCom: point the address at a relay on the intranet that forwards to them, or configure none and rely on the inbox and e-mail.",
+    content:
+      "A post holds only the obligation's name, who bears it, the article and the due date, never classified content.",
+    name: "Name",
+    nameHint: "Optional, e.g. “Secrecy committee DingTalk group”",
+    nameTooLong: "At most 100 characters",
+    unnamed: "(unnamed)",
+    url: "Address",
+    urlRequired: "Enter the address",
+    urlInvalid: "Must be a full address starting with http:// or https://",
+    urlTooLong: "At most 2000 characters",
+    urlDuplicate: "This address is already configured",
+    format: "Format",
+    formats: {
+      generic: "Generic JSON",
+      dingtalk: "DingTalk robot",
+      wecom: "WeCom robot",
+    },
+    formatHints: {
+      generic: "Posts JSON {title, text, link, data}, for the institution's own receiver or an intranet relay.",
+      dingtalk: "In the DingTalk group, Group settings → Robots → add a custom robot and copy its webhook address.",
+      wecom: "In the WeCom group, Group robots → add a robot and copy its webhook address.",
+    },
+    secret: "Signing secret",
+    secretSet: "Set",
+    secretNotSet: "Not set",
+    secretHints: {
+      generic:
+        "Optional. With a secret, each post carries X-Baomi-Timestamp and X-Baomi-Signature headers (HMAC-SHA256 of “timestamp.body” keyed by the secret), so the receiver can tell it comes from this platform.",
+      dingtalk:
+        "Optional. When the robot's security setting is “signature” (加签), enter its secret starting with SEC.",
+      wecom: "WeCom group robots have no signing secret.",
+    },
+    secretKept: "A secret is set: leave this blank to keep it, or enter a new one to replace it.",
+    secretLost: "The address changed: the secret stays with the old address only; enter it again to keep signing.",
+    secretTooLong: "At most 200 characters",
+    empty: "No addresses yet. Use “Add address” at the top right.",
+    addTitle: "Add address",
+    editTitle: "Edit address",
+    edit: "Edit",
+    remove: "Remove",
+    removeConfirm: "Remove this address?",
+    removeBody: "Reminders will no longer be posted here.",
+    saved: "Address saved",
+    removed: "Address removed",
+    limit: "At most {{count}} addresses can be configured.",
+    testTitle: "Test results",
+    testSummary: "{{count}} addresses: {{ok}} delivered, {{failed}} failed.",
+    testOk: "Delivered",
+    testFailed: "Failed",
   },
   audit: {
     time: "Time range (Beijing time)",
@@ -734,6 +799,10 @@ export const enUS: Messages = {
       staffNo: "Staff number",
       staffNoHint: "Optional; must be unique",
       staffNoTooLong: "At most 32 characters",
+      email: "E-mail",
+      emailHint: "Optional; reminders of obligations are mailed here",
+      emailInvalid: "Enter a valid e-mail address, e.g. zhangsan@gdpt.edu.cn",
+      emailTooLong: "At most 254 characters",
       unit: "Unit",
       unitRequired: "Choose the unit",
       empty: "No people.",
@@ -860,8 +929,8 @@ export const enUS: Messages = {
     },
     academicCalendar: {
       intro:
-        "The first and last day of each semester. Duties with a semester cadence (such as the committee's regular meeting every semester) fall due on the semester's last day. Semesters the institution has not saved use the platform's default dates: check them against your own calendar.",
-      basis: "Art. 12(1)",
+        "The first and last day of each semester, the dates of the year and the reminder and escalation timings. Duties with a semester cadence (such as the committee's regular meeting every semester) fall due on the semester's last day. Semesters the institution has not saved use the platform's default dates: check them against your own calendar.",
+      basis: "Art. 12(1), 12(2)",
     },
     academic: {
       terms: "Semesters",
@@ -883,13 +952,8 @@ export const enUS: Messages = {
       editIntro:
         "Enter the dates of the calendar the institution published. Open semester obligations follow the new dates; fulfilled or waived ones do not change.",
       saved: "Dates of {{name}} saved",
-      windows: "Dates of the year",
       window: "{{from}} to {{to}}",
-      dueSoonDays: "“Due soon” begins",
-      escalationDays: "Escalation to the next level every",
       days: "{{count}} days",
-      timingsNote:
-        "Overdue obligations escalate up the chain: the unit head, the portfolio leader, the leader in charge of secrecy work, the principal leaders.",
       materialize: "Generate obligations",
       materializeIntro:
         "Generates the selected year's obligations from the rules in force, the organization and the academic calendar. Running it again is safe: only untouched future obligations change; those with evidence, fulfilled or waived stay as they are.",
@@ -898,6 +962,42 @@ export const enUS: Messages = {
       materializeSubmit: "Generate {{year}}",
       materialized:
         "{{year}}: {{created}} created, {{removed}} removed, {{kept}} kept, {{fulfilledByRecords}} already fulfilled by records",
+    },
+    schedule: {
+      title: "Reminder settings",
+      intro:
+        "The dates of the year the institution's yearly obligations fall in, when reminders begin and how soon an overdue obligation goes up the chain. Kept by the secrecy office.",
+      readOnly: "The secrecy office keeps these settings: you can read them but not change them.",
+      windows: "Dates of the year",
+      windowsHint:
+        "Art. 12(2): at the start of each year the annual work plan is made and the year's secrecy work deployed; at mid-year the work is checked; at year end it is assessed and summed up. Duties tied to one of these windows fall due on its last day. Enter dates as MM-DD, e.g. 03-31.",
+      windowNames: {
+        start: "Start of year",
+        mid: "Mid-year",
+        end: "Year end",
+      },
+      from: "{{window}}: first day",
+      to: "{{window}}: last day",
+      through: "to",
+      monthDayRequired: "Enter a date",
+      monthDayFormat: "Use MM-DD, e.g. 03-31",
+      noSuchDay: "Month {{month}} has no day {{day}}",
+      leapDay: "29 February is not in every year: use 02-28",
+      toBeforeFrom: "{{window}}: the last day cannot come before the first",
+      timings: "Reminders and escalation",
+      dueSoonDays: "Due-soon lead time (days)",
+      dueSoonHint:
+        "How many days before the due date an obligation counts as due soon and its responsible people are reminded (inbox, e-mail and webhooks). 1–90 days.",
+      dueSoonRange: "Enter a whole number from 1 to 90",
+      escalationDays: "Escalation interval when overdue (days)",
+      escalationHint:
+        "On the first overdue day the responsible people are told; every this many days it stays undone, it goes one level further up the chain: the unit head, the portfolio leader, the leader in charge of secrecy work, the principal leaders. 1–60 days.",
+      escalationRange: "Enter a whole number from 1 to 60",
+      days: "days",
+      effect:
+        "The reminder and escalation days apply as soon as they are saved. After the dates of the year change, future obligations nobody has acted on follow them the next time obligations are generated (every day, or by hand under “Generate obligations” above); obligations with evidence, fulfilled or waived do not change.",
+      save: "Save settings",
+      saved: "Reminder settings saved",
     },
     filters: {
       year: "Year",

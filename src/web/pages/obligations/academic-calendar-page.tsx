@@ -1,31 +1,18 @@
 import { SyncOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Col, Popconfirm, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../api/error-message";
 import { type TermView, useAcademicCalendar, useMaterialize } from "../../api/obligations";
 import { currentYear, yearOptions } from "./filter-options";
 import { ObligationsPageHeader } from "./obligations-page-header";
+import { ScheduleSettingsCard } from "./schedule-settings-card";
 import { TermModal } from "./term-modal";
 
 /**
  * 校历: the semesters obligations of a semester cadence fall in (第十二条第（一）项: a regular meeting every semester).
- * Until the office saves the institution's own dates, the platform's defaults stand in, and say so. The year windows
- * and the due-soon and escalation timings are shown for reference.
+ * Until the office saves the institution's own dates, the platform's defaults stand in, and say so. Below, the year
+ * windows and the due-soon and escalation timings (履职提醒设置), which the office edits here too.
  */
 export function AcademicCalendarPage() {
   const { t } = useTranslation();
@@ -129,35 +116,6 @@ export function AcademicCalendarPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          {calendar.data && (
-            <Card className="stack-card" title={t("obligations.academic.windows")}>
-              <Descriptions
-                column={1}
-                size="small"
-                bordered
-                items={[
-                  ...calendar.data.windows.map((w) => ({
-                    key: w.id,
-                    label: w.name,
-                    children: t("obligations.academic.window", { from: w.from, to: w.to }),
-                  })),
-                  {
-                    key: "dueSoon",
-                    label: t("obligations.academic.dueSoonDays"),
-                    children: t("obligations.academic.days", { count: calendar.data.timings.dueSoonDays }),
-                  },
-                  {
-                    key: "escalation",
-                    label: t("obligations.academic.escalationDays"),
-                    children: t("obligations.academic.days", { count: calendar.data.timings.escalationDays }),
-                  },
-                ]}
-              />
-              <Typography.Paragraph type="secondary" className="card-note">
-                {t("obligations.academic.timingsNote")}
-              </Typography.Paragraph>
-            </Card>
-          )}
           <Card className="stack-card" title={t("obligations.academic.materialize")}>
             <Typography.Paragraph type="secondary">{t("obligations.academic.materializeIntro")}</Typography.Paragraph>
             <Space wrap>
@@ -179,6 +137,9 @@ export function AcademicCalendarPage() {
               </Popconfirm>
             </Space>
           </Card>
+        </Col>
+        <Col span={24}>
+          <ScheduleSettingsCard calendar={calendar.data} />
         </Col>
       </Row>
       {editing && (

@@ -73,7 +73,7 @@ export function PeoplePage() {
           loading={list.isPending}
           dataSource={list.items}
           pagination={false}
-          scroll={{ x: 720 }}
+          scroll={{ x: 900 }}
           locale={{
             emptyText: (
               <Empty
@@ -89,6 +89,12 @@ export function PeoplePage() {
               render: (_, p) => <Typography.Text strong>{p.name}</Typography.Text>,
             },
             { key: "staffNo", title: t("org.people.staffNo"), render: (_, p) => p.staffNo ?? "—" },
+            {
+              key: "email",
+              title: t("org.people.email"),
+              render: (_, p) =>
+                p.email ? <Typography.Text copyable={{ text: p.email }}>{p.email}</Typography.Text> : "—",
+            },
             { key: "unit", title: t("org.people.unit"), render: (_, p) => p.unitName ?? "—" },
             {
               key: "actions",
@@ -169,6 +175,7 @@ function PersonAppointments({
 interface PersonForm {
   name: string;
   staffNo?: string;
+  email?: string;
   unitId: string;
 }
 
@@ -179,7 +186,12 @@ function PersonModal({ person, onClose }: { person: PersonView | null; onClose: 
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const { submit, problem } = useFormSubmit<PersonForm>(form, async (values) => {
-    const body = { name: values.name.trim(), staffNo: values.staffNo?.trim() || null, unitId: values.unitId };
+    const body = {
+      name: values.name.trim(),
+      staffNo: values.staffNo?.trim() || null,
+      email: values.email?.trim() || null,
+      unitId: values.unitId,
+    };
     if (person) await update.mutateAsync({ id: person.id, ...body });
     else await create.mutateAsync(body);
     void message.success(person ? t("org.people.updated") : t("org.people.created", { name: body.name }));
@@ -202,7 +214,14 @@ function PersonModal({ person, onClose }: { person: PersonView | null; onClose: 
         layout="vertical"
         requiredMark={false}
         initialValues={
-          person ? { name: person.name, staffNo: person.staffNo ?? "", unitId: person.unitId ?? undefined } : {}
+          person
+            ? {
+                name: person.name,
+                staffNo: person.staffNo ?? "",
+                email: person.email ?? "",
+                unitId: person.unitId ?? undefined,
+              }
+            : {}
         }
       >
         <Form.Item
@@ -222,6 +241,17 @@ function PersonModal({ person, onClose }: { person: PersonView | null; onClose: 
           rules={[{ max: 32, message: t("org.people.staffNoTooLong") }]}
         >
           <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t("org.people.email")}
+          extra={t("org.people.emailHint")}
+          rules={[
+            { type: "email", transform: (v: string | undefined) => v?.trim(), message: t("org.people.emailInvalid") },
+            { max: 254, message: t("org.people.emailTooLong") },
+          ]}
+        >
+          <Input inputMode="email" autoComplete="off" maxLength={254} placeholder="zhangsan@gdpt.edu.cn" />
         </Form.Item>
         <Form.Item
           name="unitId"
