@@ -86,6 +86,8 @@ describe.each(testDialects)("obligation settings on %s", (dialect) => {
     [schedule({ from: "13-01", to: "08-31" }), "body.windows.mid.from"],
     [schedule({ from: "08-01", to: "07-31" }), "body.windows.mid.to"],
     [schedule({ from: "06-01", to: "08-31" }, 0), "body.timings.dueSoonDays"],
+    [schedule({ from: "02-29", to: "08-31" }), "body.windows.mid.from"],
+    [schedule({ from: "06-01", to: "06-31" }), "body.windows.mid.to"],
   ])("refuses a bad schedule, naming the field, changing nothing (%#)", async (body, field) => {
     const office = await w.as("office");
     const before = await office.get("/api/obligation-settings");
@@ -115,6 +117,21 @@ describe.each(testDialects)("obligation settings on %s", (dialect) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ErrorJson>().details.issues?.[0]?.field).toBe("body.webhooks.0.url");
+    const twice = await sysadmin.request("PUT", "/api/obligation-settings/webhooks", {
+      webhooks: [
+        { url: hookUrl, format: "generic" },
+        { url: hookUrl, format: "dingtalk" },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json<ErrorJson>().details.issues?.[0]?.field).toBe("body.webhooks.1.url");
+    const cleared = await sysadmin.request("PUT", "/api/obligation-settings/webhooks", {
+      webhooks: [{ url: hookUrl, format: "generic", secret: null }],
+    });
+    expect(cleared.json<SettingsJson>().webhooks[0]?.hasSecret).toBe(false);
+    await sysadmin.request("PUT", "/api/obligation-settings/webhooks", {
+      webhooks: [{ name: "保密办群", url: hookUrl, format: "generic", secret: "s3cret" }],
+    });
   });
 
   it("sends a test message to each webhook, signed with its secret", async () => {

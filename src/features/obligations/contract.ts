@@ -225,7 +225,15 @@ export const MaterializeResultSchema = z.object({
   fulfilledByRecords: z.number().int(),
 });
 
-const MonthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "须为 MM-DD 格式，如 03-31");
+/** Days in each month of a common year: a window recurs every year, so 02-29 is not a date it can use. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MonthDaySchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "须为 MM-DD 格式，如 03-31")
+  .refine(
+    (md) => Number(md.slice(3)) <= (MONTH_DAYS[Number(md.slice(0, 2)) - 1] ?? 0),
+    "每年都有的日期才可作为时间窗（如 02-28，不可为 02-29、04-31）",
+  );
 const WindowSchema = z
   .strictObject({ from: MonthDaySchema, to: MonthDaySchema })
   .refine((w) => w.to >= w.from, { path: ["to"], message: "结束不能早于开始" });
@@ -249,8 +257,21 @@ export const WebhookViewSchema = z.object({
 
 export const ObligationSettingsSchema = ScheduleSettingsSchema.extend({ webhooks: z.array(WebhookViewSchema) });
 
-/** The webhook list as saved; a target saved without `secret` keeps the one it had (same URL). */
-export const SaveWebhooksRequestSchema = z.strictObject({ webhooks: z.array(WebhookTargetSchema).max(20) });
+/** The webhook list as saved; a target saved without `secret` keeps the one it had (same URL), `null` clears it. */
+export const SaveWebhooksRequestSchema = z.strictObject({
+  webhooks: z
+    .array(
+      // `secret: null` removes a target's secret; leaving it out keeps the one it had.
+      WebhookTargetSchema.extend({ secret: z.string().trim().min(1).max(200).nullable().optional() }),
+    )
+    .max(20)
+    .superRefine((targets, ctx) =>
+      targets.forEach((t, i) => {
+        if (targets.findIndex((o) => o.url === t.url) !== i)
+          ctx.addIssue({ code: "custom", path: [i, "url"], message: "推送地址重复" });
+      }),
+    ),
+});
 
 export const WebhookTestResultSchema = z.object({
   results: z.array(z.object({ url: z.string(), ok: z.boolean(), error: z.string().nullable() })),

@@ -102,8 +102,8 @@ export function registerSettingsRoutes(app: FastifyInstance): void {
       await requirePermission(request, "config.manage", {}, { type: "setting", id: null });
       const current = await readObligationSettings(db());
       // A target saved without its secret keeps the one it had: the form never sees secrets to send them back.
-      const webhooks = request.body.webhooks.map((w) => {
-        const secret = w.secret ?? current.webhooks.find((c) => c.url === w.url)?.secret;
+      const webhooks = request.body.webhooks.map(({ secret: given, ...w }) => {
+        const secret = given === null ? undefined : (given ?? current.webhooks.find((c) => c.url === w.url)?.secret);
         return { ...w, ...(secret !== undefined ? { secret } : {}) };
       });
       const next = { ...current, webhooks };
