@@ -9,7 +9,7 @@ export class ApiSession {
   private cookie: string | null = null;
   private csrf: string | null = null;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {}
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json" };
@@ -86,4 +86,26 @@ export async function createBusinessUser(
   const session = new ApiSession(baseUrl);
   await session.completeFirstSignIn({ username: user.username, password: oneTimePassword }, user.password);
   return { username: user.username, password: user.password };
+}
+
+/** A business account made by the system administrator (with its own person), signed in once to set its password. */
+export async function createBusinessAccount(
+  sysadmin: ApiSession,
+  user: { username: string; displayName: string; password: string },
+  unitId: string,
+): Promise<{ credentials: Credentials; accountId: string; personId: string }> {
+  const created = await sysadmin.call<{
+    account: { id: string; person: { id: string } | null };
+    oneTimePassword: string;
+  }>("POST", "/api/accounts", { username: user.username, displayName: user.displayName, unitId });
+  if (!created.account.person) throw new Error("POST /api/accounts made no person");
+  await new ApiSession(sysadmin.baseUrl).completeFirstSignIn(
+    { username: user.username, password: created.oneTimePassword },
+    user.password,
+  );
+  return {
+    credentials: { username: user.username, password: user.password },
+    accountId: created.account.id,
+    personId: created.account.person.id,
+  };
 }

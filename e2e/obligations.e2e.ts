@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession, rootUnitId } from "./api.js";
+import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
 import type { WatchedPage } from "./browser.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
@@ -63,28 +63,6 @@ interface Summary {
   status: string;
 }
 
-/** A business account made by the system administrator (with its own person), signed in once to set its password. */
-async function createAccount(
-  sysadmin: ApiSession,
-  user: { username: string; displayName: string; password: string },
-  unitId: string,
-): Promise<{ credentials: Credentials; accountId: string; personId: string }> {
-  const created = await sysadmin.call<{
-    account: { id: string; person: { id: string } | null };
-    oneTimePassword: string;
-  }>("POST", "/api/accounts", { username: user.username, displayName: user.displayName, unitId });
-  if (!created.account.person) throw new Error("POST /api/accounts made no person");
-  await new ApiSession(harness.baseUrl).completeFirstSignIn(
-    { username: user.username, password: created.oneTimePassword },
-    user.password,
-  );
-  return {
-    credentials: { username: user.username, password: user.password },
-    accountId: created.account.id,
-    personId: created.account.person.id,
-  };
-}
-
 beforeAll(async () => {
   const { baseUrl, credentials } = harness;
   const sysadmin = new ApiSession(baseUrl);
@@ -97,7 +75,7 @@ beforeAll(async () => {
   const grant = (accountId: string, role: string, unitId: string) =>
     secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
 
-  const officeAccount = await createAccount(sysadmin, OFFICE, rootId);
+  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
   office = officeAccount.credentials;
   await grant(officeAccount.accountId, "secrecyOffice", rootId);
   officeApi = new ApiSession(baseUrl);
@@ -139,7 +117,7 @@ beforeAll(async () => {
   await portfolio(zhao, partyOffice);
   await portfolio(qian, foreignAffairs);
 
-  const headAccount = await createAccount(sysadmin, HEAD, school);
+  const headAccount = await createBusinessAccount(sysadmin, HEAD, school);
   head = headAccount.credentials;
   await appoint(headAccount.personId, school, "UNIT_HEAD", "2025-01-01");
   await grant(headAccount.accountId, "unitHead", school);

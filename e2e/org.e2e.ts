@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession, rootUnitId } from "./api.js";
+import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
 import type { WatchedPage } from "./browser.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
@@ -32,28 +32,6 @@ function beijingDate(offsetDays = 0): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** A business account made by the system administrator (with its own person), signed in once to set its password. */
-async function createAccount(
-  sysadmin: ApiSession,
-  user: { username: string; displayName: string; password: string },
-  unitId: string,
-): Promise<{ credentials: Credentials; accountId: string; personId: string }> {
-  const created = await sysadmin.call<{
-    account: { id: string; person: { id: string } | null };
-    oneTimePassword: string;
-  }>("POST", "/api/accounts", { username: user.username, displayName: user.displayName, unitId });
-  if (!created.account.person) throw new Error("POST /api/accounts made no person");
-  await new ApiSession(harness.baseUrl).completeFirstSignIn(
-    { username: user.username, password: created.oneTimePassword },
-    user.password,
-  );
-  return {
-    credentials: { username: user.username, password: user.password },
-    accountId: created.account.id,
-    personId: created.account.person.id,
-  };
-}
-
 beforeAll(async () => {
   const { baseUrl, credentials } = harness;
   const sysadmin = new ApiSession(baseUrl);
@@ -65,7 +43,7 @@ beforeAll(async () => {
   rootName = items.find((u) => u.id === rootId)?.name ?? "";
 
   // The secrecy office keeps the organization (Art. 13): 保密办 on the root unit.
-  const officeAccount = await createAccount(sysadmin, OFFICE, rootId);
+  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
   office = officeAccount.credentials;
   const grant = (accountId: string, role: string, unitId: string) =>
     secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
@@ -103,7 +81,7 @@ beforeAll(async () => {
   await portfolio(deputySecretary, rootId, "secrecy");
 
   // The school's head signs in with an account of their own: the account's person is the one appointed.
-  const headAccount = await createAccount(sysadmin, HEAD, school);
+  const headAccount = await createBusinessAccount(sysadmin, HEAD, school);
   head = headAccount.credentials;
   await appoint(headAccount.personId, school, "UNIT_HEAD", "2025-01-01");
   await grant(headAccount.accountId, "unitHead", school);
