@@ -8,7 +8,8 @@ import { v7 as uuidv7 } from "uuid";
 import { type Policy } from "../../domain/policy/schema.js";
 import { type YearWindows } from "../../domain/periods.js";
 import { toInstant } from "../../platform/db/instants.js";
-import { type Insertable, type Kysely, sql } from "kysely";
+import { CompiledQuery, type Insertable, type Kysely, sql } from "kysely";
+import { isPostgres } from "../../platform/db/migrations/dialect.js";
 import { type Database, type ObligationTable } from "../../platform/db/schema.js";
 import { termsAround } from "./academic-calendar.js";
 import { BearerDirectory, type Institution } from "./bearers.js";
@@ -76,16 +77,58 @@ export function obligationRow(
   };
 }
 
+const COLUMNS = [
+  "id",
+  "institution_id",
+  "duty_id",
+  "article",
+  "policy_version",
+  "bearer_role",
+  "bearer_key",
+  "bearer_unit_id",
+  "bearer_person_id",
+  "bearer_name",
+  "period_id",
+  "period_kind",
+  "year",
+  "starts_on",
+  "due_on",
+  "due_at",
+  "event_id",
+  "state",
+  "escalation_level",
+  "created_at",
+  "updated_at",
+] as const satisfies readonly (keyof NewObligation)[];
+
+/**
+ * The INSERT of `n` rows, text built once per size and dialect: the query builder would rebuild a 400-row statement's
+ * tree for every chunk, which cost as much as the insert itself; the same text also hits the prepared-statement cache.
+ */
+const insertText = new Map<string, string>();
+function insertSql(n: number, postgres: boolean): string {
+  const key = `${n}:${postgres}`;
+  let text = insertText.get(key);
+  if (!text) {
+    let p = 0;
+    const row = () => `(${COLUMNS.map(() => (postgres ? `$${++p}` : "?")).join(", ")})`;
+    text =
+      `insert into obligation (${COLUMNS.join(", ")}) values ${Array.from({ length: n }, row).join(", ")} ` +
+      "on conflict (duty_id, bearer_key, period_id) do nothing";
+    insertText.set(key, text);
+  }
+  return text;
+}
+
 /** Inserts rows in chunks, leaving alone any that already exist (same duty, bearer and period). */
 export async function insertObligations(db: Db, rows: NewObligation[]): Promise<number> {
+  const postgres = isPostgres(db);
   let inserted = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const result = await db
-      .insertInto("obligation")
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(["duty_id", "bearer_key", "period_id"]).doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    const chunk = rows.slice(i, i + CHUNK);
+    const params = chunk.flatMap((row) => COLUMNS.map((c) => row[c] ?? null));
+    const result = await db.executeQuery(CompiledQuery.raw(insertSql(chunk.length, postgres), params));
+    inserted += Number(result.numAffectedRows ?? 0);
   }
   return inserted;
 }
