@@ -92,10 +92,17 @@ export async function dashboard(
   const base = () => db.selectFrom("obligation as o");
 
   const [units, leaders, articles, trend, overdue] = await Promise.all([
-    base()
-      .select(["o.bearer_unit_id as id", ...counts])
-      .where((eb) => filtered(eb, actor, filters, today, timings))
-      .groupBy("o.bearer_unit_id")
+    // Counted per unit first, then joined to the unit for its path: one join per unit, not per obligation.
+    db
+      .selectFrom(
+        base()
+          .select(["o.bearer_unit_id as id", ...counts])
+          .where((eb) => filtered(eb, actor, filters, today, timings))
+          .groupBy("o.bearer_unit_id")
+          .as("c"),
+      )
+      .innerJoin("unit as u", "u.id", "c.id")
+      .select(["c.id", "u.path", "c.total", "c.fulfilled", "c.waived", "c.overdue", "c.dueSoon"])
       .execute(),
     base()
       .select(["o.bearer_person_id", "o.bearer_name", ...counts])
@@ -169,20 +176,10 @@ export async function dashboard(
  */
 async function rollUpUnits(
   db: Db,
-  counted: ({ id: string } & Counts)[],
+  units: ({ id: string; path: string } & Counts)[],
   rootPath: string | undefined,
 ): Promise<{ id: string; name: string; counts: Counts }[]> {
-  if (counted.length === 0) return [];
-  const pathOf = new Map<string, string>();
-  const ids = counted.map((c) => c.id);
-  for (let i = 0; i < ids.length; i += 500)
-    for (const u of await db
-      .selectFrom("unit")
-      .select(["id", "path"])
-      .where("id", "in", ids.slice(i, i + 500))
-      .execute())
-      pathOf.set(u.id, u.path);
-  const units = counted.map((c) => ({ ...c, path: pathOf.get(c.id) ?? `/${c.id}/` }));
+  if (units.length === 0) return [];
   const depth = rootPath !== undefined ? pathIds(rootPath).length : commonDepth(units.map((u) => pathIds(u.path)));
   const groups = new Map<string, Counts>();
   for (const unit of units) {
