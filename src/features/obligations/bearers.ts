@@ -152,13 +152,15 @@ export class BearerDirectory {
     const rows = await this.db
       .selectFrom("portfolio")
       .innerJoin("person", "person.id", "portfolio.person_id")
-      .select(["portfolio.person_id", "person.name"])
+      .select(["portfolio.person_id", "person.name", "portfolio.starts_on"])
       .where("portfolio.unit_id", "in", await this.unitIds())
       .where("portfolio.area", "=", area)
       .where("portfolio.starts_on", "<=", at)
       .where((eb) => eb.or([eb("portfolio.ends_on", "is", null), eb("portfolio.ends_on", ">=", at)]))
-      .orderBy("portfolio.starts_on")
       .execute();
+    // Sorted here: ORDER BY starts_on led SQLite to walk every portfolio of the area in the province (its index
+    // yields that order) instead of the institution's units' (measured: 5 ms → well under 1 ms per institution).
+    rows.sort((a, b) => a.starts_on.localeCompare(b.starts_on));
     // A leader's obligations are kept at the institution: their portfolio spans several units.
     return distinctPersons(rows.map((r) => ({ personId: r.person_id, name: r.name, unitId: this.institution.id })));
   }

@@ -7,7 +7,7 @@ import { type Kysely } from "kysely";
 import { type Policy } from "../../domain/policy/schema.js";
 import { type Holder } from "../../domain/responsibility.js";
 import { type Database } from "../../platform/db/schema.js";
-import { holdersOfPositions } from "./resolver.js";
+import { holdersOfPositions, holdersOfPositionsIn } from "./resolver.js";
 
 type Db = Kysely<Database>;
 
@@ -56,11 +56,12 @@ export async function committeeRoster(db: Db, policy: Policy, institutionId: str
   const headPositions = policy.roles.find((r) => r.id === "unitHead")?.filledBy;
   const heads = headPositions?.kind === "position" ? headPositions.positions : [];
   const institution = await db.selectFrom("unit").select("path").where("id", "=", institutionId).executeTakeFirst();
-  const units = institution
+  // The seats' units by code or designation (the code index answers), then kept to this institution's tree here: a
+  // LIKE on the path would read every unit of a province for each roster.
+  const candidates = institution
     ? await db
         .selectFrom("unit")
-        .select(["id", "name", "code", "classified"])
-        .where("path", "like", `${institution.path}%`)
+        .select(["id", "name", "code", "classified", "path", "sort_order"])
         .where((eb) =>
           eb.or([
             eb("code", "in", committee.members.headsOfUnits.length ? committee.members.headsOfUnits : [""]),
@@ -68,20 +69,27 @@ export async function committeeRoster(db: Db, policy: Policy, institutionId: str
           ]),
         )
         .where((eb) => eb.or([eb("closed_on", "is", null), eb("closed_on", ">", at)]))
-        .orderBy("sort_order")
-        .orderBy("name")
         .execute()
     : [];
+  const units = candidates
+    .filter((u) => institution !== undefined && u.path.startsWith(institution.path))
+    .sort((a, b) => a.sort_order - b.sort_order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Offices in the order Art. 8 lists them, then the classified units.
   const order = (code: string | null) =>
     code === null ? Infinity : committee.members.headsOfUnits.indexOf(code) + 1 || Infinity;
   units.sort((a, b) => order(a.code) - order(b.code));
+  const headsByUnit = await holdersOfPositionsIn(
+    db,
+    units.map((u) => u.id),
+    heads,
+    at,
+  );
   for (const unit of units) {
     seats.push({
       seat: "member",
       basis: unit.code ?? "classified",
       unit: { id: unit.id, name: unit.name, code: unit.code, classified: unit.classified === 1 },
-      holders: await holdersOfPositions(db, unit.id, heads, at),
+      holders: headsByUnit.get(unit.id) ?? [],
     });
   }
   const delegations = await db
@@ -118,16 +126,17 @@ async function withPortfolio(db: Db, holders: Holder[], area: string, at: string
   if (holders.length === 0) return holders;
   const rows = await db
     .selectFrom("portfolio")
-    .select("person_id")
+    .select(["person_id", "area"])
     .where(
       "person_id",
       "in",
       holders.map((h) => h.personId),
     )
-    .where("area", "=", area)
     .where("starts_on", "<=", at)
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", at)]))
     .execute();
-  const keep = new Set(rows.map((r) => r.person_id));
+  // The area is checked here: with it in the WHERE, SQLite walked every portfolio of that area in the province by its
+  // (area, starts_on) index instead of these few people's.
+  const keep = new Set(rows.filter((r) => r.area === area).map((r) => r.person_id));
   return holders.filter((h) => keep.has(h.personId));
 }

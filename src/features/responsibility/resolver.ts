@@ -49,7 +49,21 @@ export async function holdersOfPositions(
   positions: readonly string[],
   at: string,
 ): Promise<Holder[]> {
-  if (positions.length === 0) return [];
+  return (await holdersOfPositionsIn(db, [unitId], positions, at)).get(unitId) ?? [];
+}
+
+/**
+ * Holders of any of the positions in each of several units on a date, by unit, in one query: the committee roster
+ * asks this for every member's unit at once (regular holders first, then by start).
+ */
+export async function holdersOfPositionsIn(
+  db: Db,
+  unitIds: readonly string[],
+  positions: readonly string[],
+  at: string,
+): Promise<Map<string, Holder[]>> {
+  const byUnit = new Map<string, Holder[]>();
+  if (positions.length === 0 || unitIds.length === 0) return byUnit;
   const rows = await db
     .selectFrom("appointment")
     .innerJoin("person", "person.id", "appointment.person_id")
@@ -62,22 +76,27 @@ export async function holdersOfPositions(
       "appointment.position",
       "appointment.unit_id",
     ])
-    .where("appointment.unit_id", "=", unitId)
+    .where("appointment.unit_id", "in", [...unitIds])
     .where("appointment.position", "in", [...positions])
     .where("appointment.starts_on", "<=", at)
     .where((eb) => eb.or([eb("appointment.ends_on", "is", null), eb("appointment.ends_on", ">=", at)]))
     .orderBy("appointment.acting")
     .orderBy("appointment.starts_on")
     .execute();
-  return rows.map((r) => ({
-    personId: r.person_id,
-    personName: r.name,
-    acting: r.acting === 1,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    basis: r.position,
-    unitId: r.unit_id,
-  }));
+  for (const r of rows) {
+    const holders = byUnit.get(r.unit_id) ?? [];
+    holders.push({
+      personId: r.person_id,
+      personName: r.name,
+      acting: r.acting === 1,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      basis: r.position,
+      unitId: r.unit_id,
+    });
+    byUnit.set(r.unit_id, holders);
+  }
+  return byUnit;
 }
 
 /** Holders of the nearest portfolio in an area that covers the unit (its own, or an ancestor's), on a date. */
