@@ -371,11 +371,25 @@ describe("obligations", () => {
       .catch(() => dialog.locator(".ant-modal-title").click());
     await openList(page).waitFor({ state: "hidden" });
     const when = dialog.getByLabel("发生时间（北京时间）");
-    await when.click();
-    await when.fill(`${YEAR}-03-01 09:00`);
-    await when.press("Enter");
+    const moment = `${YEAR}-03-01 09:00`;
+    // The date-time picker commits a typed value on Enter; under load it has once kept the field empty, so the value
+    // is checked, and typed again if it did not take.
+    for (let attempt = 0; attempt < 3 && (await when.inputValue()) !== moment; attempt++) {
+      await when.click();
+      await when.fill(moment);
+      await when.press("Enter");
+      await page.waitForTimeout(200);
+    }
     await dialog.getByLabel("事由").fill("保卫处发现一份文件可能外泄，已先行处置");
-    await dialog.getByRole("button", { name: /登\s?记/ }).click();
+    const [answer] = await Promise.all([
+      page
+        .waitForResponse((r) => new URL(r.url()).pathname === "/api/obligation-events", { timeout: 20_000 })
+        .catch(async () => {
+          throw new Error(`the event was never sent; the dialog reads: ${(await dialog.textContent()) ?? ""}`);
+        }),
+      dialog.getByRole("button", { name: /登\s?记/ }).click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(201);
     const created = dialog.getByTestId("event-obligations").locator("tr.ant-table-row");
     await created.first().waitFor();
     expect(await textOf(dialog)).toContain("生成 1 项履职事项");

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { MIGRATION_LOCK } from "../src/platform/db/migrate.js";
 import { type DatabaseTarget } from "../src/platform/config/config.js";
 
 export type TestDialect = DatabaseTarget["dialect"];
@@ -48,7 +49,15 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     target: { dialect: "postgres", url: url.toString() },
     dataDir,
     drop: async () => {
-      await withAdmin(base, (client) => client.query(`drop schema if exists "${schema}" cascade`));
+      // Under the migrations' lock: a schema vanishing while another test's migration reads the catalogue fails it.
+      await withAdmin(base, async (client) => {
+        await client.query("select pg_advisory_lock(hashtext($1))", [MIGRATION_LOCK]);
+        try {
+          await client.query(`drop schema if exists "${schema}" cascade`);
+        } finally {
+          await client.query("select pg_advisory_unlock(hashtext($1))", [MIGRATION_LOCK]);
+        }
+      });
       removeDir();
     },
   };

@@ -21,11 +21,29 @@ async function migratorFor(db: Db): Promise<Migrator> {
   });
 }
 
+/**
+ * The advisory lock migrations hold on PostgreSQL, across the whole database: Kysely reads the catalogue of every
+ * schema before it migrates, and that read fails if another installation (or test) drops a schema at that moment.
+ * Whoever drops a Baomi schema takes it too; several processes starting together migrate one after the other.
+ */
+export const MIGRATION_LOCK = "baomi.migrate";
+
 /** Brings the schema up to date and returns the names of the migrations it applied. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await (await migratorFor(db)).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error("migration failed");
-  return (results ?? []).filter((r: MigrationResult) => r.status === "Success").map((r) => r.migrationName);
+  const run = async () => {
+    const { error, results } = await (await migratorFor(db)).migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error("migration failed");
+    return (results ?? []).filter((r: MigrationResult) => r.status === "Success").map((r) => r.migrationName);
+  };
+  if (db.dialect !== "postgres") return run();
+  return db.kysely.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${MIGRATION_LOCK}))`.execute(conn);
+    try {
+      return await run();
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${MIGRATION_LOCK}))`.execute(conn);
+    }
+  });
 }
 
 /** Names of migrations not yet applied. */
