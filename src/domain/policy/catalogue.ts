@@ -66,6 +66,11 @@ export const EVENT_NAMES: Record<string, Localized> = {
   },
 };
 
+/** An event's name as people say it, or its code when the catalogue does not know it. */
+export function eventName(event: string): Localized {
+  return EVENT_NAMES[event] ?? { zh: event, en: event };
+}
+
 /** `art12.1` → `art12`; an article id stays as it is. */
 export function articleIdOf(ref: string): string {
   return ref.split(".")[0] ?? ref;

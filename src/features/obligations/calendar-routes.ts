@@ -6,6 +6,7 @@ import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { v7 as uuidv7 } from "uuid";
 import { inLocale, type Locale } from "../../domain/locale.js";
+import { eventName } from "../../domain/policy/catalogue.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { requirePermission } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
@@ -20,7 +21,7 @@ import {
   SaveTermRequestSchema,
   TermSchema,
 } from "./contract.js";
-import { eventName, raiseEvent } from "./events.js";
+import { raiseEvent } from "./events.js";
 import { presentSummary } from "./presenter.js";
 import { obligationColumns } from "./queries.js";
 import { OBLIGATION_MANAGE } from "./service.js";

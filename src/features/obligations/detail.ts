@@ -5,7 +5,6 @@ import { type Locale, inLocale } from "../../domain/locale.js";
 import { type ObligationTimings } from "../../domain/obligation.js";
 import { describeCadence } from "../../domain/policy/catalogue.js";
 import { type Policy } from "../../domain/policy/schema.js";
-import { CHAIN_ARTICLES } from "../../domain/responsibility.js";
 import { ROLE_NAMES, isBusinessRole } from "../../domain/roles.js";
 import { type Database } from "../../platform/db/schema.js";
 import { provisionText } from "../responsibility/names.js";
@@ -93,9 +92,7 @@ export async function presentObligation(
     responsibleFrozen: frozen,
     chain: steps.map((step) => ({
       level: step.level,
-      levelName:
-        inLocale(LEVEL_NAMES[step.level] ?? { zh: step.level, en: step.level }, locale) +
-        (step.level in CHAIN_ARTICLES ? "" : ""),
+      levelName: inLocale(LEVEL_NAMES[step.level] ?? { zh: step.level, en: step.level }, locale),
       holders: step.holders.map(view),
     })),
     approvers: parties.approvers.map(view),

@@ -7,7 +7,6 @@ import { type FastifyRequest } from "fastify";
 import { v7 as uuidv7 } from "uuid";
 import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
-import { EVENT_NAMES } from "../../domain/policy/catalogue.js";
 import { eventDeadline } from "../../domain/periods.js";
 import { pathIds } from "../../domain/responsibility.js";
 import { authorize } from "../../domain/access.js";
@@ -140,9 +139,4 @@ async function eventBearers(
     return own.length ? own : all;
   }
   return all;
-}
-
-/** The event's name as people say it (收到上级保密工作文件和指示…), or its code. */
-export function eventName(event: string): { zh: string; en: string } {
-  return EVENT_NAMES[event] ?? { zh: event, en: event };
 }

@@ -1,7 +1,7 @@
 /** How an obligation reads in a list, an export and the dashboard: citation, duty, bearer, period, status. */
 import { type Locale, inLocale } from "../../domain/locale.js";
 import { OBLIGATION_STATUS_NAMES, statusOf, type ObligationTimings } from "../../domain/obligation.js";
-import { bearerName, citationOf, EVENT_NAMES, REPORT_TARGET_NAMES } from "../../domain/policy/catalogue.js";
+import { bearerName, citationOf, eventName, REPORT_TARGET_NAMES } from "../../domain/policy/catalogue.js";
 import { type Policy } from "../../domain/policy/schema.js";
 import { periodLabelOf } from "../../domain/periods.js";
 import { type ObligationSummary } from "./contract.js";
@@ -16,8 +16,7 @@ export function dutyTitle(policy: Policy, dutyId: string, locale: Locale): strin
 function periodName(policy: Policy, row: ObligationRow, locale: Locale): string {
   if (row.period_kind === "event") {
     const duty = policy.duties.find((d) => d.id === row.duty_id);
-    const event = duty?.cadence.every === "event" ? EVENT_NAMES[duty.cadence.event] : undefined;
-    const name = event ? inLocale(event, locale) : (duty?.cadence.every === "event" && duty.cadence.event) || "";
+    const name = duty?.cadence.every === "event" ? inLocale(eventName(duty.cadence.event), locale) : "";
     return locale === "en-US" ? `When ${name} (${row.starts_on})` : `${row.starts_on} ${name}时`;
   }
   const label = inLocale(periodLabelOf(row.period_kind, row.period_id, row.starts_on, row.due_on), locale);

@@ -7,8 +7,6 @@ import { DEFAULT_TIMINGS, type ObligationTimings } from "../../domain/obligation
 import { DEFAULT_YEAR_WINDOWS, type YearWindows } from "../../domain/periods.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
-
-export type { WebhookTarget } from "../../platform/webhooks/target.js";
 import { type WebhookTarget } from "../../platform/webhooks/target.js";
 
 export interface ObligationSettings {

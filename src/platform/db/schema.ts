@@ -2,6 +2,7 @@
 import { type AuditCheckpointTable, type AuditEntryTable } from "../audit/tables.js";
 import { type ColumnType } from "kysely";
 import { type Instant } from "./instants.js";
+import { type ObligationState } from "../../domain/obligation.js";
 
 /** Booleans are stored as 0/1 integers in both dialects. */
 export type Flag = 0 | 1;
@@ -219,8 +220,6 @@ export interface ObligationEventTable {
   raised_by: string | null;
   created_at: Instant;
 }
-
-export type ObligationState = "open" | "fulfilled" | "waived";
 
 export interface ObligationTable {
   id: string;
