@@ -25,6 +25,7 @@ export interface FixtureOptions {
   checkpointMinutes?: number;
   clock?: () => Date;
   scheduler?: Scheduler;
+  onError?: (error: unknown) => void;
 }
 
 /** A fresh, migrated database with an audit log whose key lives in the test's data folder. */
@@ -38,6 +39,7 @@ export async function openAuditFixture(dialect: TestDialect, options: FixtureOpt
     config,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
   });
   return {
     database,
@@ -111,7 +113,7 @@ export async function tamper(db: Db, statements: string[]): Promise<void> {
     if (db.dialect === "postgres") {
       await sql`set local session_replication_role = replica`.execute(trx);
     } else {
-      for (const table of ["audit_entry", "audit_checkpoint"]) {
+      for (const table of ["audit_entry", "audit_checkpoint", "audit_lookup"]) {
         for (const op of ["update", "delete"]) await sql.raw(`drop trigger if exists ${table}_no_${op}`).execute(trx);
       }
     }

@@ -117,6 +117,14 @@ async function runVerify(args: VerifyArgs): Promise<void> {
       `审计日志完整：${result.count} 条记录，${result.checkpoints} 个签名检查点，最后序号 ${result.lastSeq}` +
         ` / Audit log intact: ${result.count} entries, ${result.checkpoints} signed checkpoints, last seq ${result.lastSeq}\n`,
     );
+    // A warning, not a failure: the chain is intact, only the viewer's filters are affected.
+    if (result.lookup) {
+      const { mismatched, firstMismatch, holes } = result.lookup;
+      process.stderr.write(
+        `警告：审计查询索引与日志不一致（${mismatched} 行不符${firstMismatch === null ? "" : `，首个序号 ${firstMismatch}`}，缺 ${holes} 行），按条件筛选可能漏掉记录` +
+          ` / Warning: the audit lookup disagrees with the log (${mismatched} rows differ${firstMismatch === null ? "" : `, first at seq ${firstMismatch}`}, ${holes} missing); filtered views may miss entries\n`,
+      );
+    }
   } else {
     process.stderr.write(
       `审计日志在第 ${result.seq} 条记录处断裂：${result.reason.zh}` +

@@ -1,5 +1,10 @@
-/** The auditor's filters as SQL, shared by the list and the export. */
+/**
+ * The auditor's filters as SQL, shared by the list and the export. The filters run on `audit_lookup`, which holds the
+ * filter indexes (migration 0009), joined to `audit_entry` for the entries themselves.
+ */
 import { type Kysely } from "kysely";
+import { catchUpLookup } from "../../platform/audit/lookup.js";
+import { type Db } from "../../platform/db/database.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { type AuditEntryView } from "./contract.js";
@@ -14,27 +19,41 @@ export interface AuditFilter {
   result?: "success" | "failure" | "denied" | undefined;
 }
 
-/** Entries matching the filter, newest first; `beforeSeq` continues a page. */
+/**
+ * At most `limit` entries matching the filter, newest first; `beforeSeq` continues a page. The lookup trails the
+ * chain by up to a timer tick, so it is caught up first: every entry committed before the call can be found.
+ */
+export async function findAuditEntries(
+  db: Db,
+  filter: AuditFilter,
+  page: { limit: number; beforeSeq?: number | undefined },
+): Promise<Row[]> {
+  await catchUpLookup(db);
+  return auditEntries(db.kysely, filter, page.beforeSeq).limit(page.limit).execute();
+}
+
+/** The query behind `findAuditEntries`, without the catch-up: entries matching the filter, newest first. */
 export function auditEntries(db: Kysely<Database>, filter: AuditFilter, beforeSeq?: number) {
   const { from, to, actor, action, objectType, objectId, result } = filter;
   return (
     db
-      .selectFrom("audit_entry")
-      .selectAll()
+      .selectFrom("audit_lookup as l")
+      .innerJoin("audit_entry as e", "e.seq", "l.seq")
+      .selectAll("e")
       // Stored instants are UTC text; a filter given with any offset is normalized to compare as text.
-      .$if(from !== undefined, (q) => q.where("at", ">=", toInstant(new Date(from ?? ""))))
-      .$if(to !== undefined, (q) => q.where("at", "<", toInstant(new Date(to ?? ""))))
-      .$if(actor !== undefined, (q) => q.where("actor_username", "=", (actor ?? "").toLowerCase()))
+      .$if(from !== undefined, (q) => q.where("l.at", ">=", toInstant(new Date(from ?? ""))))
+      .$if(to !== undefined, (q) => q.where("l.at", "<", toInstant(new Date(to ?? ""))))
+      .$if(actor !== undefined, (q) => q.where("l.actor_username", "=", (actor ?? "").toLowerCase()))
       .$if(action !== undefined, (q) =>
         action?.endsWith(".")
-          ? q.where("action", ">=", action).where("action", "<", action.slice(0, -1) + "/")
-          : q.where("action", "=", action ?? ""),
+          ? q.where("l.action", ">=", action).where("l.action", "<", action.slice(0, -1) + "/")
+          : q.where("l.action", "=", action ?? ""),
       )
-      .$if(objectType !== undefined, (q) => q.where("object_type", "=", objectType ?? ""))
-      .$if(objectId !== undefined, (q) => q.where("object_id", "=", objectId ?? ""))
-      .$if(result !== undefined, (q) => q.where("result", "=", result ?? "success"))
-      .$if(beforeSeq !== undefined, (q) => q.where("seq", "<", beforeSeq ?? 0))
-      .orderBy("seq", "desc")
+      .$if(objectType !== undefined, (q) => q.where("l.object_type", "=", objectType ?? ""))
+      .$if(objectId !== undefined, (q) => q.where("l.object_id", "=", objectId ?? ""))
+      .$if(result !== undefined, (q) => q.where("l.result", "=", result ?? "success"))
+      .$if(beforeSeq !== undefined, (q) => q.where("l.seq", "<", beforeSeq ?? 0))
+      .orderBy("l.seq", "desc")
   );
 }
 

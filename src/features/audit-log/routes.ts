@@ -8,7 +8,7 @@ import { auditContext } from "../../platform/access/request-auth.js";
 import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { AuditExportQuerySchema, AuditListQuerySchema, AuditListSchema } from "./contract.js";
-import { auditEntries, presentAuditEntry } from "./query.js";
+import { findAuditEntries, presentAuditEntry } from "./query.js";
 import { toCsv } from "./csv.js";
 
 const tags = ["audit"];
@@ -31,9 +31,10 @@ export function registerAuditLogRoutes(app: FastifyInstance): void {
     async (request) => {
       await requirePermission(request, "audit.read");
       const { cursor, limit, ...filter } = request.query;
-      const rows = await auditEntries(app.db.kysely, filter, cursor ? Number(cursor) : undefined)
-        .limit(limit + 1)
-        .execute();
+      const rows = await findAuditEntries(app.db, filter, {
+        limit: limit + 1,
+        beforeSeq: cursor ? Number(cursor) : undefined,
+      });
       const page = keysetPage(rows, limit, (row) => String(row.seq));
       return { items: page.rows.map(presentAuditEntry), nextCursor: page.nextCursor };
     },
@@ -60,7 +61,7 @@ export function registerAuditLogRoutes(app: FastifyInstance): void {
           en: "Too many exports; try again in an hour",
         });
       }
-      const rows = await auditEntries(app.db.kysely, filter).limit(EXPORT_MAX_ROWS).execute();
+      const rows = await findAuditEntries(app.db, filter, { limit: EXPORT_MAX_ROWS });
       const entries = rows.map(presentAuditEntry);
       // The export is itself audited, committed before the file leaves.
       await app.audit.record({

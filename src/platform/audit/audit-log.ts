@@ -1,7 +1,8 @@
 /**
  * The audit log writer (DESIGN.md §5): appends one hash-chained entry per audited event, in the caller's transaction
  * so that the change and its entry commit or roll back together, and signs a checkpoint every `checkpointEvery`
- * entries (same transaction) or when an entry has waited `checkpointMinutes` (timer).
+ * entries (same transaction) or when an entry has waited `checkpointMinutes` (timer). The auditor's filter lookup is
+ * not written here: the timer catches it up behind the chain (lookup.ts).
  */
 import { type CompiledQuery, type Insertable, type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
@@ -14,6 +15,7 @@ import { lockChain } from "./chain-lock.js";
 import { checkpointIfDue, insertCheckpoint, signCheckpoint } from "./checkpoints.js";
 import { detailsText } from "./details.js";
 import { loadOrCreateSigningKey, type SigningKey } from "./keys.js";
+import { catchUpLookup } from "./lookup.js";
 import { toSeq } from "./seq.js";
 import { ENTRY_COLUMNS } from "./entry-source.js";
 import { AUDIT_RESULTS, type AuditEntryTable, type AuditResult } from "./tables.js";
@@ -42,7 +44,7 @@ export interface AuditLog {
   append(trx: Transaction<Database>, event: AuditEvent): Promise<Appended>;
   /** Appends in a transaction of its own (denials, failed logins: nothing else to commit). */
   record(event: AuditEvent): Promise<Appended>;
-  /** Starts the T-minute checkpoint timer (unref'd); stop() clears it. */
+  /** Starts the timers (unref'd): T-minute checkpoints, and the lookup catch-up. stop() clears them. */
   start(): void;
   stop(): void;
 }
@@ -56,12 +58,18 @@ export interface AuditLogOptions {
   clock?: () => Date;
   /** Defaults to an unref'd setInterval. */
   scheduler?: Scheduler;
-  /** Told about a timer checkpoint that failed (it is retried on the next tick). */
+  /** Told about a timer job (checkpoint, lookup catch-up) that failed; it is retried on the next tick. */
   onError?: (error: unknown) => void;
 }
 
 /** The longest the timer sleeps between looks, so a due checkpoint is at most this late. */
 const MAX_TICK_MS = 60_000;
+
+/**
+ * How often the lookup is caught up. The viewer catches up before it filters anyway, so this only bounds how much
+ * that has to copy: a few seconds of entries.
+ */
+export const LOOKUP_TICK_MS = 2_000;
 
 const defaultScheduler: Scheduler = (ms, tick) => {
   const handle = setInterval(() => void tick(), ms);
@@ -80,8 +88,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   let key: SigningKey | undefined;
   const signingKey = (): SigningKey => (key ??= loadOrCreateSigningKey(config.audit.keyFile));
   const statements = compileStatements(db);
-  let stopTimer: (() => void) | undefined;
-  let ticking = false;
+  let stopTimers: (() => void)[] = [];
 
   async function append(trx: Transaction<Database>, event: AuditEvent): Promise<Appended> {
     const fields = entryFields(event, clock());
@@ -101,32 +108,45 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     return { seq: entry.seq, hash };
   }
 
-  async function tick(): Promise<void> {
-    // A slow database must not pile ticks on top of each other.
-    if (ticking) return;
-    ticking = true;
-    try {
-      await checkpointIfDue({ db, key: signingKey, now: clock(), minutes: config.audit.checkpointMinutes });
-    } catch (error) {
-      options.onError?.(error);
-    } finally {
-      ticking = false;
-    }
+  /** Runs `job` every `ms`; a tick that finds the previous run still going skips, so a slow database cannot pile up runs. */
+  function repeat(ms: number, job: () => Promise<unknown>): () => void {
+    let running = false;
+    return (options.scheduler ?? defaultScheduler)(ms, async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job();
+      } catch (error) {
+        options.onError?.(error);
+      } finally {
+        running = false;
+      }
+    });
   }
 
   return {
     append,
     record: (event) => db.kysely.transaction().execute((trx) => append(trx, event)),
     start() {
-      if (stopTimer) return;
+      if (stopTimers.length > 0) return;
       // Load (or create) the key now, so that an unusable key file stops the start instead of the N-th write.
       signingKey();
-      const ms = Math.min(config.audit.checkpointMinutes * 60_000, MAX_TICK_MS);
-      stopTimer = (options.scheduler ?? defaultScheduler)(ms, tick);
+      const checkpointMs = Math.min(config.audit.checkpointMinutes * 60_000, MAX_TICK_MS);
+      stopTimers = [
+        repeat(checkpointMs, () =>
+          checkpointIfDue({ db, key: signingKey, now: clock(), minutes: config.audit.checkpointMinutes }),
+        ),
+        repeat(LOOKUP_TICK_MS, () =>
+          catchUpLookup(db).catch((error: unknown) => {
+            // Named, because whoever logs onError's errors cannot tell the two jobs apart otherwise.
+            throw new Error("audit lookup catch-up failed", { cause: error });
+          }),
+        ),
+      ];
     },
     stop() {
-      stopTimer?.();
-      stopTimer = undefined;
+      for (const stopTimer of stopTimers) stopTimer();
+      stopTimers = [];
     },
   };
 }

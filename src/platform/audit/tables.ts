@@ -1,6 +1,6 @@
 /**
- * The audit tables as Kysely sees them (created by migration 0002_audit). Update types are `never`: the log is
- * append-only, so the compiler refuses an update before the database trigger has to.
+ * The audit tables as Kysely sees them (created by migrations 0002_audit and 0009_audit_lookup). Update types are
+ * `never`: the log is append-only, so the compiler refuses an update before the database trigger has to.
  */
 import { type ColumnType } from "kysely";
 import { type Instant } from "../db/instants.js";
@@ -39,6 +39,21 @@ export interface AuditCheckpointTable {
   signature: Fixed<string>;
   /** SHA-256 fingerprint (hex) of the signing key's public key (DER, SPKI). */
   key_id: Fixed<string>;
+}
+
+/**
+ * The columns of an entry the auditor filters on, copied behind the chain by the indexer (lookup.ts) and carrying the
+ * filter indexes, so that an audited write pays for none of them. Rows are never read on their own: the viewer joins
+ * them to `audit_entry` on seq.
+ */
+export interface AuditLookupTable {
+  seq: Seq;
+  at: Fixed<Instant>;
+  actor_username: Fixed<string | null>;
+  action: Fixed<string>;
+  object_type: Fixed<string | null>;
+  object_id: Fixed<string | null>;
+  result: Fixed<AuditResult>;
 }
 
 /** How an audited action ended. */

@@ -1,7 +1,8 @@
 /**
  * Verifies the audit log end to end: seq continuity from 1, every prev_hash link, every hash recomputed, every
  * checkpoint's signature and its agreement with the entry it signs, no checkpoint past the last entry, and optionally
- * the anchors (checkpoints, last entry) of earlier off-host exports. Names the first broken entry.
+ * the anchors (checkpoints, last entry) of earlier off-host exports. Names the first broken entry. Reports, without
+ * failing, where the auditor's filter lookup disagrees with an intact chain.
  */
 import { type KeyObject } from "node:crypto";
 import { type Localized } from "../../domain/errors.js";
@@ -10,11 +11,20 @@ import { GENESIS_HASH, tupleHash } from "./chain.js";
 import { checkpointSignatureValid, type Checkpoint } from "./checkpoints.js";
 import { entryBatches } from "./entry-source.js";
 import { keyFingerprint } from "./keys.js";
+import { lookupDisagreement, type LookupDisagreement } from "./lookup-check.js";
 import { toSeq } from "./seq.js";
 
 /** What `verifyAudit` found. */
 export type VerifyResult =
-  { ok: true; count: number; checkpoints: number; lastSeq: number } | { ok: false; seq: number; reason: Localized };
+  | {
+      ok: true;
+      count: number;
+      checkpoints: number;
+      lastSeq: number;
+      /** Present only when the filter lookup disagrees with the chain: the viewer's filters may miss entries. */
+      lookup?: LookupDisagreement;
+    }
+  | { ok: false; seq: number; reason: Localized };
 
 /** What an earlier export vouches for: its checkpoints and the last entry it held. */
 export interface ExportAnchors {
@@ -137,7 +147,9 @@ async function run(options: VerifyOptions): Promise<VerifyResult> {
       en: `the log ends at entry ${lastSeq}, but the export ${exported.source} holds entry ${exported.seq}: entries ${lastSeq + 1}–${exported.seq} were cut off`,
     });
   }
-  return { ok: true, count: lastSeq, checkpoints: checkpoints.length, lastSeq };
+  // The lookup is compared only with a chain known to be whole: a broken chain is the finding that matters.
+  const lookup = await lookupDisagreement(db);
+  return { ok: true, count: lastSeq, checkpoints: checkpoints.length, lastSeq, ...(lookup ? { lookup } : {}) };
 }
 
 function checkCheckpoint(cp: Checkpoint, entryHashAtSeq: string, keys: Map<string, KeyObject>, previous: number): void {

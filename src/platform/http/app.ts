@@ -65,7 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db,
     config,
     clock,
-    onError: (error) => app.log.error({ err: error }, "audit checkpoint failed"),
+    onError: (error) => app.log.error({ err: error }, "audit timer job (checkpoint or lookup catch-up) failed"),
   });
   app.decorate("config", config);
   app.decorate("db", db);
