@@ -1,29 +1,36 @@
 /** The presenter of GET /api/me: who the user is, what they hold, and what they may do. */
 import { type FastifyRequest } from "fastify";
-import { scopesFor } from "../../domain/access.js";
+import { type Actor, scopesFor } from "../../domain/access.js";
 import { PERMISSIONS, type Permission } from "../../domain/permissions.js";
 import { type RequestAuth } from "../../platform/access/request-auth.js";
 import { idleExpiry } from "../../platform/auth/sessions.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Me } from "./contract.js";
 
+/**
+ * Per actor object: a session's actor is shared by its requests while nothing it came from changes
+ * (platform/auth/auth-cache.ts), so this is worked out once per session rather than per request.
+ */
+const abilitiesByActor = new WeakMap<Actor, Record<Permission, boolean>>();
+
+function abilitiesOf(actor: Actor): Record<Permission, boolean> {
+  let abilities = abilitiesByActor.get(actor);
+  if (!abilities) {
+    abilities = Object.fromEntries(
+      PERMISSIONS.map((permission: Permission) => {
+        const scopes = scopesFor(actor, permission);
+        return [permission, scopes === "all" || scopes.length > 0];
+      }),
+    ) as Record<Permission, boolean>;
+    abilitiesByActor.set(actor, abilities);
+  }
+  return abilities;
+}
+
 /** Builds the Me response for an authenticated request. */
-export async function presentMe(request: FastifyRequest, auth: RequestAuth): Promise<Me> {
-  const db = request.server.db.kysely;
-  const { account, actor, session } = auth;
-  const person = account.person_id
-    ? await db
-        .selectFrom("person")
-        .select(["id", "name", "unit_id"])
-        .where("id", "=", account.person_id)
-        .executeTakeFirst()
-    : undefined;
-  const abilities = Object.fromEntries(
-    PERMISSIONS.map((permission: Permission) => {
-      const scopes = scopesFor(actor, permission);
-      return [permission, scopes === "all" || scopes.length > 0];
-    }),
-  ) as Record<Permission, boolean>;
+export function presentMe(request: FastifyRequest, auth: RequestAuth): Me {
+  const { account, actor, session, person } = auth;
+  const abilities = abilitiesOf(actor);
   return {
     account: {
       id: account.id,
@@ -34,7 +41,7 @@ export async function presentMe(request: FastifyRequest, auth: RequestAuth): Pro
       totpRequired: auth.totpRequired,
       passwordChangedAt: account.password_changed_at,
     },
-    person: person ? { id: person.id, name: person.name, unitId: person.unit_id } : null,
+    person,
     roles: actor.grants.map((g) => ({
       grantId: g.id,
       role: g.role,

@@ -124,7 +124,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   r.get(
     "/api/me",
     { config: pending, schema: { tags, summary: "当前用户 / Who am I", response: { 200: MeSchema } } },
-    async (request) => presentMe(request, authOf(request)),
+    (request) => presentMe(request, authOf(request)),
   );
 
   r.post(

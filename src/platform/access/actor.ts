@@ -3,6 +3,7 @@ import { type Kysely } from "kysely";
 import { type Actor, type Grant } from "../../domain/access.js";
 import { dateIn } from "../../domain/calendar.js";
 import { type BusinessRole, isBusinessRole } from "../../domain/roles.js";
+import { type AuthPerson } from "../auth/auth-cache.js";
 import { preparedQuery } from "../db/prepared.js";
 import { type AccountTable, type Database } from "../db/schema.js";
 
@@ -49,6 +50,17 @@ export async function loadActor(db: Kysely<Database>, account: AccountTable, now
     grants,
     today,
   };
+}
+
+const personById = preparedQuery((db, id: string) =>
+  db.selectFrom("person").select(["id", "name", "unit_id"]).where("id", "=", id),
+);
+
+/** The person behind an account, if it has one. */
+export async function personOf(db: Kysely<Database>, personId: string | null): Promise<AuthPerson | null> {
+  if (!personId) return null;
+  const [row] = await personById(db, personId);
+  return row ? { id: row.id, name: row.name, unitId: row.unit_id } : null;
 }
 
 /** The role an actor acts in, for the audit log: the administrator role, or the business roles held. */

@@ -4,13 +4,16 @@ import { type Actor } from "../../domain/access.js";
 import { type AppError } from "../../domain/errors.js";
 import { type PendingStep } from "../../domain/sign-in.js";
 import { type AuditEvent } from "../audit/audit-log.js";
+import { type AuthPerson } from "../auth/auth-cache.js";
 import { type AccountTable, type SessionTable } from "../db/schema.js";
 import { actingRole } from "./actor.js";
 
+/** Shared between requests of a session while nothing it came from changes (auth-cache.ts): read-only. */
 export interface RequestAuth {
-  session: SessionTable;
-  account: AccountTable;
-  actor: Actor;
+  readonly session: Readonly<SessionTable>;
+  readonly account: Readonly<AccountTable>;
+  readonly actor: Actor;
+  readonly person: AuthPerson | null;
   pending: PendingStep[];
   totpRequired: boolean;
 }

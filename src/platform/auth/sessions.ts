@@ -118,20 +118,12 @@ export async function findSession(
     ...session
   } = row;
   if (session.ended_at) return { ended: (session.end_reason as EndReason | null) ?? "unknown" };
-  const reason =
-    now.getTime() >= Date.parse(session.expires_at)
-      ? "expired"
-      : now.getTime() >= idleExpiry(session, config).getTime()
-        ? "idle"
-        : null;
+  const reason = sessionLimit(session, now, config);
   if (reason) {
     await endSession(db, session.id, reason, now);
     return { ended: reason };
   }
-  if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_INTERVAL_MS) {
-    session.last_seen_at = toInstant(now);
-    await db.updateTable("session").set({ last_seen_at: session.last_seen_at }).where("id", "=", session.id).execute();
-  }
+  session.last_seen_at = (await touchSession(db, session, now)).last_seen_at;
   return {
     session,
     account: {
@@ -154,6 +146,21 @@ export async function findSession(
       updated_at: account_updated_at,
     },
   };
+}
+
+/** Which limit a live session has reached at `now`, if any: its absolute lifetime, or its idle timeout. */
+export function sessionLimit(session: SessionTable, now: Date, config: Config): "expired" | "idle" | null {
+  if (now.getTime() >= Date.parse(session.expires_at)) return "expired";
+  if (now.getTime() >= idleExpiry(session, config).getTime()) return "idle";
+  return null;
+}
+
+/** Records that the session was used, when the last record is a minute old; the session as it now stands. */
+export async function touchSession(db: Kysely<Database>, session: SessionTable, now: Date): Promise<SessionTable> {
+  if (now.getTime() - Date.parse(session.last_seen_at) < TOUCH_INTERVAL_MS) return session;
+  const lastSeenAt = toInstant(now);
+  await db.updateTable("session").set({ last_seen_at: lastSeenAt }).where("id", "=", session.id).execute();
+  return { ...session, last_seen_at: lastSeenAt };
 }
 
 /** Ends one session. */

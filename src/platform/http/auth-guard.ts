@@ -6,13 +6,17 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type Kysely } from "kysely";
+import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
 import { passwordExpired, pendingSteps } from "../../domain/sign-in.js";
-import { loadActor } from "../access/actor.js";
+import { loadActor, personOf } from "../access/actor.js";
 import { deny, type RequestAuth } from "../access/request-auth.js";
 import { clearedSessionCookie, isSecure, sessionToken } from "../auth/cookies.js";
-import { findSession } from "../auth/sessions.js";
-import { type AccountTable, type SessionTable } from "../db/schema.js";
+import { type AuthSnapshot, cachedAuth, readAuthEpoch, rememberAuth } from "../auth/auth-cache.js";
+import { findSession, sessionLimit, touchSession } from "../auth/sessions.js";
+import { sha256Hex } from "../auth/tokens.js";
+import { type AccountTable, type Database, type SessionTable } from "../db/schema.js";
 import { readSecuritySettings } from "../settings/security-settings.js";
 
 declare module "fastify" {
@@ -58,7 +62,10 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Loads the session and actor of a request carrying a cookie; null without one, "ended" when it has ended. */
+/**
+ * Loads the session and actor of a request carrying a cookie; null without one, "ended" when it has ended. Served from
+ * memory while the authentication epoch stands still (platform/auth/auth-cache.ts); the epoch is read first.
+ */
 export async function authenticate(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -66,13 +73,29 @@ export async function authenticate(
   const token = sessionToken(request);
   if (!token) return null;
   const app = request.server;
+  const db = app.db.kysely;
   const now = app.clock();
-  const found = await findSession(app.db.kysely, token, now, app.config);
-  if ("ended" in found || found.account.status !== "active") {
-    reply.header("set-cookie", clearedSessionCookie(isSecure(request)));
-    return "ended";
+  const id = sha256Hex(token);
+  const epoch = await readAuthEpoch(db);
+  const today = dateIn(now);
+  let snapshot = cachedAuth(db, id, epoch, today);
+  if (snapshot && sessionLimit(snapshot.session, now, app.config) === null) {
+    const session = await touchSession(db, snapshot.session, now);
+    if (session !== snapshot.session) {
+      snapshot = { ...snapshot, session };
+      rememberAuth(db, id, epoch, today, snapshot);
+    }
+  } else {
+    // Not in memory, or it looks past a limit: the database decides (another process may have used it since).
+    const found = await findSession(db, token, now, app.config);
+    if ("ended" in found || found.account.status !== "active") {
+      reply.header("set-cookie", clearedSessionCookie(isSecure(request)));
+      return "ended";
+    }
+    snapshot = await loadSnapshot(db, found.session, found.account, now);
+    rememberAuth(db, id, epoch, today, snapshot);
   }
-  return describeSession(app, found.session, found.account, now);
+  return describe(app, snapshot, now);
 }
 
 /** The actor of a live session and the sign-in steps it still has to take. */
@@ -82,8 +105,23 @@ export async function describeSession(
   account: AccountTable,
   now: Date,
 ): Promise<RequestAuth> {
+  return describe(app, await loadSnapshot(app.db.kysely, session, account, now), now);
+}
+
+async function loadSnapshot(
+  db: Kysely<Database>,
+  session: SessionTable,
+  account: AccountTable,
+  now: Date,
+): Promise<AuthSnapshot> {
+  const [actor, person] = await Promise.all([loadActor(db, account, now), personOf(db, account.person_id)]);
+  return { session, account, actor, person };
+}
+
+/** The sign-in steps pending, from the snapshot and the security settings (cached on their own). */
+async function describe(app: FastifyInstance, snapshot: AuthSnapshot, now: Date): Promise<RequestAuth> {
+  const { session, account, actor } = snapshot;
   const settings = await readSecuritySettings(app.db.kysely, now.getTime());
-  const actor = await loadActor(app.db.kysely, account, now);
   const totpRequired =
     account.admin_role !== null || actor.grants.some((g) => settings.totpRequiredRoles.includes(g.role));
   const pending = pendingSteps({
@@ -93,7 +131,7 @@ export async function describeSession(
     mustChangePassword: account.must_change_password === 1,
     passwordExpired: passwordExpired(account.password_changed_at, settings.passwordRotationDays, now),
   });
-  return { session, account, actor, pending, totpRequired };
+  return { ...snapshot, pending, totpRequired };
 }
 
 /** Refuses an unsafe request that another site's page sent. */
