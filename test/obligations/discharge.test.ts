@@ -255,21 +255,29 @@ describe.each(testDialects)("discharging obligations on %s", (dialect) => {
     ).toBe(409);
   });
 
-  it("has the committee director approve the committee's evidence", async () => {
+  it("fulfils the committee's plan duty by the director approving the plan, not by evidence", async () => {
     const view = await detail("office", ids.plan);
     expect(view.responsible.map((h) => h.personId)).toEqual([w.people.secretary]);
-    expect(view.approvers.map((h) => h.personId)).toEqual([w.people.secretary]);
-    const submitted = await (
+    // A duty a checked record discharges has no evidence path, hence no evidence approver.
+    expect(view.approvers).toEqual([]);
+    const byEvidence = await (
       await w.as("office")
     ).post(`/api/obligations/${ids.plan}/evidence`, { summary: "2027年度保密工作计划已经委员会研究通过" });
-    expect(submitted.statusCode, submitted.body).toBe(200);
-    const id = submitted.json<DetailJson>().evidence[0]?.id ?? "";
+    expect(byEvidence.statusCode).toBe(403);
+    const office = await w.as("office");
+    const drafted = await office.request("PUT", "/api/supervision/2027/plan", {
+      title: "2027年度保密工作计划",
+      body: "一、加强保密宣传教育。二、开展保密检查。",
+      items: [{ title: "开展全员保密教育培训", ownerUnitId: w.units.a.id, dueOn: "2027-09-30" }],
+    });
+    expect(drafted.statusCode, drafted.body).toBe(200);
     const approved = await (
       await w.as("secretary")
-    ).post(`/api/obligations/${ids.plan}/evidence/${id}/decision`, { decision: "approved" });
+    ).post("/api/supervision/2027/plan/approve", { password: w.accounts.secretary.password });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json<DetailJson>()).toMatchObject({
+    expect(await detail("office", ids.plan)).toMatchObject({
       status: "fulfilled",
+      record: { kind: "annualPlan.approved" },
       responsibleFrozen: true,
       responsible: [{ personId: w.people.secretary, name: "李书记" }],
     });
@@ -342,26 +350,38 @@ describe.each(testDialects)("discharging obligations on %s", (dialect) => {
     expect(await detail("office", ids.midYear)).toMatchObject({
       responsibleFrozen: false,
       responsible: [{ personId: newSecretary, name: "郑书记" }],
-      approvers: [{ personId: newSecretary }],
+      approvers: [],
     });
     const unitB = await w.obligation("art7.2.self-check", { personId: w.people.important, periodId: "2027-06-P6" });
     expect((await detail("office", unitB)).approvers.map((h) => h.personId)).toEqual([newHead]);
 
-    // With the director's seat vacant, the secrecy office decides on the committee's evidence (Art. 13.6).
+    // With the director's seat vacant, the secrecy office decides on the committee's evidence (Art. 13.6): a committee
+    // duty no record checks yet — the penalty opinion after an investigation (第九条第（四）项).
     await end(newSecretary, "PARTY_SECRETARY", "2027-03-02");
     w.setDay("2027-03-03");
-    const vacant = await detail("office", ids.midYear);
-    expect(vacant.approvers.map((h) => h.personId)).toEqual([w.people.office]);
     const office = await w.as("office");
-    const submitted = await office.post(`/api/obligations/${ids.midYear}/evidence`, { summary: "年中督查方案已印发" });
+    const raised = await office.post("/api/obligation-events", {
+      event: "investigation.concluded",
+      unitId: w.units.root.id,
+      occurredAt: "2027-03-03T09:00:00+08:00",
+      summary: "违规外发事件调查结束",
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const penalty =
+      raised
+        .json<{ obligations: { id: string; dutyId: string }[] }>()
+        .obligations.find((o) => o.dutyId === "art9.4.penalty-opinion")?.id ?? "";
+    const vacant = await detail("office", penalty);
+    expect(vacant.approvers.map((h) => h.personId)).toEqual([w.people.office]);
+    const submitted = await office.post(`/api/obligations/${penalty}/evidence`, { summary: "处理意见已提出" });
     const id = submitted.json<DetailJson>().evidence[0]?.id ?? "";
     // Four eyes: whoever submitted the evidence does not decide on it, approver or not.
-    const own = await office.post(`/api/obligations/${ids.midYear}/evidence/${id}/decision`, { decision: "approved" });
+    const own = await office.post(`/api/obligations/${penalty}/evidence/${id}/decision`, { decision: "approved" });
     expect(own.statusCode, own.body).toBe(403);
     // A secrecy officer joins the office: now someone other than the submitter can decide.
     await w.appoint(w.people.headB, w.units.office.id, "SECRECY_OFFICER", "2027-03-03");
     const officer = await w.as("headB");
-    const approved = await officer.post(`/api/obligations/${ids.midYear}/evidence/${id}/decision`, {
+    const approved = await officer.post(`/api/obligations/${penalty}/evidence/${id}/decision`, {
       decision: "approved",
     });
     expect(approved.statusCode, approved.body).toBe(200);

@@ -48,34 +48,40 @@ describe.each(testDialects)("regenerating obligations after a rule change on %s"
 
   const all = () => w.app.db.kysely.selectFrom("obligation").selectAll().orderBy("id").execute();
 
-  it("touches future obligations: evidence on one, a notice on another, one waived, one fulfilled", async () => {
+  it("touches future obligations: a notice on two, one waived, one fulfilled by its report", async () => {
     const office = await w.as("office");
-    const evidence = await office.post(`/api/obligations/${ids.midYear}/evidence`, { summary: "年中督查方案已印发" });
-    expect(evidence.statusCode, evidence.body).toBe(200);
-    await w.app.db.kysely
-      .insertInto("notification")
-      .values({
-        id: "0190f000-0000-7000-8000-00000000a001",
-        account_id: w.accounts.secretary.id,
-        obligation_id: ids.assessment ?? "",
-        kind: "dueSoon",
-        dedupe_key: `test:${ids.assessment}`,
-        title: "提醒",
-        body: "提醒",
-        created_at: toInstant(w.clock()),
-        read_at: null,
-      })
-      .execute();
+    for (const [n, id] of [ids.midYear, ids.assessment].entries())
+      await w.app.db.kysely
+        .insertInto("notification")
+        .values({
+          id: `0190f000-0000-7000-8000-00000000a00${n + 1}`,
+          account_id: w.accounts.secretary.id,
+          obligation_id: id ?? "",
+          kind: "dueSoon",
+          dedupe_key: `test:${id}`,
+          title: "提醒",
+          body: "提醒",
+          created_at: toInstant(w.clock()),
+          read_at: null,
+        })
+        .execute();
     const waived = await office.post(`/api/obligations/${ids.summary}/waiver`, { reason: "本年度与上级总结合并报送" });
     expect(waived.statusCode, waived.body).toBe(200);
-    const submitted = await office.post(`/api/obligations/${ids.toParty}/evidence`, { summary: "总结已提前报送党委" });
-    expect(submitted.statusCode, submitted.body).toBe(200);
-    const evidenceId = submitted.json<DetailJson>().evidence[0]?.id ?? "";
-    const approved = await (
+    // The summary report to the Party committee, signed and submitted early: its record fulfils that one obligation.
+    const report = await office.post("/api/reports", {
+      kind: "summaryReport",
+      recipient: "partyCommittee",
+      year: 2027,
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const reportId = report.json<{ id: string }>().id;
+    const signed = await (
       await w.as("secretary")
-    ).post(`/api/obligations/${ids.toParty}/evidence/${evidenceId}/decision`, { decision: "approved" });
-    expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json<DetailJson>().status).toBe("fulfilled");
+    ).post(`/api/reports/${reportId}/sign`, { password: w.accounts.secretary.password });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const submitted = await office.post(`/api/reports/${reportId}/submit`, { note: "机要交换" });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await office.get(`/api/obligations/${ids.toParty}`)).json<DetailJson>().status).toBe("fulfilled");
   });
 
   it("removes only the untouched future rows, creates the new rules' rows and rewrites no history", async () => {

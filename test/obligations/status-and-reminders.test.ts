@@ -148,12 +148,16 @@ describe.each(testDialects)("statuses, reminders and escalation on %s", (dialect
     w.setDay("2027-06-20");
     const office = await w.as("office");
     // One fulfilled and one waived, so every status has members.
-    const plan = await w.obligation("art12.2.annual-plan");
-    const submitted = await office.post(`/api/obligations/${plan}/evidence`, { summary: "年度计划已通过" });
-    const evidenceId = submitted.json<DetailJson>().evidence[0]?.id ?? "";
+    // The plan duty is fulfilled by its record: the director approving the year's plan (第十二条第（二）项).
+    const drafted = await office.request("PUT", "/api/supervision/2027/plan", {
+      title: "2027年度保密工作计划",
+      body: "一、加强保密宣传教育。二、开展保密检查。",
+      items: [{ title: "开展全员保密教育培训", ownerUnitId: w.units.a.id, dueOn: "2027-09-30" }],
+    });
+    expect(drafted.statusCode, drafted.body).toBe(200);
     const approved = await (
       await w.as("secretary")
-    ).post(`/api/obligations/${plan}/evidence/${evidenceId}/decision`, { decision: "approved" });
+    ).post("/api/supervision/2027/plan/approve", { password: w.accounts.secretary.password });
     expect(approved.statusCode, approved.body).toBe(200);
     const waived = await office.post(`/api/obligations/${ids.agreementA1}/waiver`, { reason: "该系已并入学院管理" });
     expect(waived.statusCode, waived.body).toBe(200);

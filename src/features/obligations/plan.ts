@@ -11,9 +11,10 @@ import {
   periodsInYear,
   personalPeriodsInYear,
   type Semester,
+  semestersBeginningIn,
   type YearWindows,
 } from "../../domain/periods.js";
-import { type Bearer, type BearerDirectory } from "./bearers.js";
+import { type Bearer, type BearerDirectory, type Span } from "./bearers.js";
 
 /** One obligation to exist: unique per (duty, bearer key, period id). */
 export interface PlannedObligation {
@@ -39,6 +40,17 @@ function readOn(period: Pick<Period, "startsOn" | "endsOn">, today: string): str
   return today <= period.endsOn ? today : period.endsOn;
 }
 
+/**
+ * Every day planYear may read bearers on: the year, and the rest of a semester that begins in it and ends in the
+ * next. A directory given this span reads each role once for all of them.
+ */
+export function planSpan(options: Pick<PlanOptions, "year" | "semesters">): Span {
+  let to = `${options.year}-12-31`;
+  for (const semester of semestersBeginningIn(options.year, options.semesters))
+    if (semester.endsOn > to) to = semester.endsOn;
+  return { from: `${options.year}-01-01`, to };
+}
+
 /** Every obligation of the year for one institution. */
 export async function planYear(
   policy: Policy,
@@ -46,6 +58,13 @@ export async function planYear(
   options: PlanOptions,
 ): Promise<PlannedObligation[]> {
   const planned: PlannedObligation[] = [];
+  // The slots of an interval are the same for every person: computed once per interval, not once per person.
+  const slots = new Map<number, Period[]>();
+  const slotsOf = (months: number) => {
+    let found = slots.get(months);
+    if (!found) slots.set(months, (found = personalPeriodsInYear(months, options.year)));
+    return found;
+  };
   for (const duty of policy.duties) {
     const cadence = duty.cadence;
     if (cadence.every === "person") {
@@ -53,7 +72,7 @@ export async function planYear(
       const to = `${options.year}-12-31`;
       for (const bearer of await directory.bearers(duty.bearer, from, to)) {
         const months = bearer.tier ? cadence.months[bearer.tier] : cadence.months.GENERAL;
-        for (const period of personalPeriodsInYear(months, options.year)) {
+        for (const period of slotsOf(months)) {
           // Only the slots the clearance covers: a person cleared in May owes nothing for the first quarter.
           if (bearer.clearedFrom && period.endsOn < bearer.clearedFrom) continue;
           if (bearer.clearedTo && period.startsOn > bearer.clearedTo) continue;

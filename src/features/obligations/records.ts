@@ -9,6 +9,9 @@ import { type Policy } from "../../domain/policy/schema.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { signedAgreements } from "../agreements/records.js";
+import { assignedTaskMatches, meetingMatches } from "../meetings/discharge.js";
+import { reportMatches } from "../reports/records.js";
+import { SUPERVISION_RECORD_KINDS, supervisionMatches } from "../supervision/records.js";
 import { type ResponsibleHolder } from "./responsible.js";
 
 type Db = Kysely<Database>;
@@ -16,6 +19,11 @@ type Db = Kysely<Database>;
 /** An open obligation a record may discharge. */
 interface OpenRow {
   id: string;
+  duty_id: string;
+  period_id: string;
+  starts_on: string;
+  due_on: string | null;
+  event_id: string | null;
   bearer_role: string;
   bearer_unit_id: string;
   bearer_person_id: string | null;
@@ -29,7 +37,7 @@ interface Match {
   responsible: ResponsibleHolder[];
 }
 
-type RecordSource = (db: Db, institutionId: string, year: number, open: OpenRow[]) => Promise<Match[]>;
+type RecordSource = (db: Db, institutionId: string, year: number, open: OpenRow[], policy: Policy) => Promise<Match[]>;
 
 /** The record kinds the platform can check today, by the name the policy gives them. */
 const RECORD_SOURCES: Record<string, RecordSource> = {
@@ -55,6 +63,23 @@ const RECORD_SOURCES: Record<string, RecordSource> = {
     }
     return matches;
   },
+  // 例会与临时会议 (第十二条第（一）项): the semester's, or the event's, meeting whose minutes were signed off.
+  "meeting.minutesSigned": (db, institutionId, year, open) =>
+    meetingMatches(db, "meeting.minutesSigned", institutionId, year, open),
+  // 督查制度 (第十二条第（二）项): the year's plan approved, mid-year supervision completed, assessment and summary approved.
+  ...Object.fromEntries(
+    SUPERVISION_RECORD_KINDS.map((kind): [string, RecordSource] => [
+      kind,
+      (db, institutionId, year, open) => supervisionMatches(db, kind, institutionId, year, open),
+    ]),
+  ),
+  // 交办任务 (第九条第（五）项、第十三条第（十）项): the task its event recorded, closed by the office.
+  "assignedTask.completed": (db, institutionId, _year, open) => assignedTaskMatches(db, institutionId, open),
+  // 报告制度 (第十二条第（四）项): the report of the duty's kind, to the obligation's body, signed and submitted.
+  "report.submitted": (db, institutionId, year, open, policy) => reportMatches(db, policy, institutionId, year, open),
+  // 全院保密工作会议 (第九条第（三）项): the conference its event called, its minutes signed.
+  "conference.held": (db, institutionId, year, open) =>
+    meetingMatches(db, "conference.held", institutionId, year, open),
 };
 
 /** Whether the platform can check a record kind yet (otherwise evidence discharges the duty). */
@@ -78,14 +103,24 @@ export async function dischargeByRecords(
     if (duties.length === 0) continue;
     const open = await db
       .selectFrom("obligation")
-      .select(["id", "bearer_role", "bearer_unit_id", "bearer_person_id"])
+      .select([
+        "id",
+        "duty_id",
+        "period_id",
+        "starts_on",
+        "due_on",
+        "event_id",
+        "bearer_role",
+        "bearer_unit_id",
+        "bearer_person_id",
+      ])
       .where("institution_id", "=", institutionId)
       .where("year", "=", year)
       .where("state", "=", "open")
       .where("duty_id", "in", duties)
       .execute();
     if (open.length === 0) continue;
-    for (const match of await source(db, institutionId, year, open)) {
+    for (const match of await source(db, institutionId, year, open, policy)) {
       const result = await db
         .updateTable("obligation")
         .set({
