@@ -25,6 +25,7 @@ import {
   type TestAccount,
 } from "./factories.js";
 import { buildTestApp, testClock, type TestApp, type TestClock } from "./harness.js";
+import { meetingFixtures, type MeetingFixtures } from "./meetings/matrix-fixtures.js";
 
 const ACTORS = ["anonymous", "sysadmin", "secadmin", "auditor", "officeA", "officeA1", "officeB", "nobody"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -48,6 +49,8 @@ interface Ctx {
   freshObligation(unitId: string): Promise<string>;
   /** An obligation of the unit with evidence pending, submitted by its head; returns both ids. */
   freshEvidence(unitId: string): Promise<{ obligationId: string; evidenceId: string }>;
+  /** Meetings of the root institution in a given status, their materials, addenda and tracked tasks. */
+  meetings: MeetingFixtures;
 }
 
 interface Row {
@@ -71,6 +74,15 @@ const ONLY = (actor: ActorName, status: number, extra: Expect = {}): Expect => (
 });
 const ADMINS = ["sysadmin", "secadmin", "auditor"] as const;
 const adminsGet = (status: number): Expect => Object.fromEntries(ADMINS.map((a) => [a, status]));
+/** The root institution's meetings: its office staff reach them (status), others do not see them (404). */
+const MEETING_READERS = (status: number, extra: Expect = {}): Expect => ({
+  anonymous: 401,
+  others: 404,
+  officeA: status,
+  officeA1: status,
+  officeB: status,
+  ...extra,
+});
 
 const ROWS: Row[] = [
   { method: "GET", route: "/api/health", status: ALL_200 },
@@ -489,6 +501,214 @@ const ROWS: Row[] = [
   // The import may place units anywhere in the tree: only org.manage on the root allows it, and no actor here has it.
   { method: "POST", route: "/api/org/import", status: { anonymous: 401, others: 403 } },
   { method: "POST", route: "/api/auth/logout", status: SIGNED_IN(204), freshSession: true },
+  // Committee meetings (Art. 12(1)) belong to the root institution. The office staff here are granted on units
+  // inside it: they see its meetings and propose for their own units, but only an office over the whole institution
+  // runs a meeting (403), and only the director or a delegated deputy signs (403). No reading scope: 404.
+  { method: "GET", route: "/api/meetings", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/meetings/export", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/tasks/export", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/meetings",
+    body: () => ({ kind: "regular", title: "矩阵例会", plannedAt: "2027-04-01T09:00:00+08:00", place: "会议室" }),
+    status: { anonymous: 401, others: 403 },
+  },
+  ...[
+    { route: "/api/meetings/:id", path: "" },
+    { route: "/api/meetings/:id/committee", path: "/committee" },
+  ].map(({ route, path }): Row => ({
+    method: "GET",
+    route,
+    url: async (c) => `/api/meetings/${await c.meetings.meeting("draft")}${path}`,
+    status: MEETING_READERS(200),
+  })),
+  {
+    method: "GET",
+    route: "/api/meetings/:id/minutes.docx",
+    url: async (c) => `/api/meetings/${await c.meetings.meeting("minutesDrafted")}/minutes.docx`,
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "GET",
+    route: "/api/meetings/:id/materials/:childId",
+    url: async (c) => {
+      const { meetingId, materialId } = await c.meetings.material();
+      return `/api/meetings/${meetingId}/materials/${materialId}`;
+    },
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "POST",
+    route: "/api/meetings/:id/proposals",
+    url: async (c) => `/api/meetings/${await c.meetings.meeting("agendaCall")}/proposals`,
+    body: (c) => ({ unitId: c.org.a1.id, title: "矩阵议题", summary: "矩阵议题说明" }),
+    status: MEETING_READERS(201, { officeB: 403 }),
+  },
+  ...(
+    [
+      ["POST", "/api/meetings/:id/agenda-call", "draft", () => ({ deadline: "2099-01-01T09:00:00+08:00" })],
+      [
+        "PUT",
+        "/api/meetings/:id/agenda",
+        "agendaCall",
+        (c: Ctx) => ({ items: [{ title: "议题", unitId: c.org.a.id }] }),
+      ],
+      [
+        "PUT",
+        "/api/meetings/:id/attendance",
+        "agendaSet",
+        (c: Ctx) => ({ entries: [{ personId: c.accounts.officeA.personId, kind: "present" }] }),
+      ],
+      ["PUT", "/api/meetings/:id/minutes", "held", () => ({ text: "会议纪要正文，矩阵测试。" })],
+      ["POST", "/api/meetings/:id/sign", "minutesDrafted", () => ({ password: PASSWORD })],
+      ["POST", "/api/meetings/:id/addenda", "signed", () => ({ text: "补充纪要正文，矩阵测试。" })],
+      ["POST", "/api/meetings/:id/cancel", "draft", () => ({ reason: "矩阵取消" })],
+      [
+        "POST",
+        "/api/meetings/:id/materials",
+        "agendaSet",
+        () => ({ name: "材料.txt", type: "text/plain", contentBase64: Buffer.from("材料").toString("base64") }),
+      ],
+    ] as const
+  ).map(([method, route, status, body]): Row => ({
+    method,
+    route,
+    url: async (c) => route.replace(":id", await c.meetings.meeting(status)),
+    body: body,
+    status: MEETING_READERS(403),
+  })),
+  {
+    method: "POST",
+    route: "/api/meetings/:id/addenda/:childId/sign",
+    url: async (c) => {
+      const { meetingId, addendumId } = await c.meetings.addendum();
+      return `/api/meetings/${meetingId}/addenda/${addendumId}/sign`;
+    },
+    body: () => ({ password: PASSWORD }),
+    status: MEETING_READERS(403),
+  },
+  // Tracked tasks of unit A1: its head's scope (A, A1) updates them; the office over the institution closes them.
+  { method: "GET", route: "/api/tasks", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/tasks",
+    body: (c) => ({
+      origin: "higher",
+      assignedBy: "上级保密委员会",
+      title: "交办任务",
+      ownerUnitId: c.org.a.id,
+      dueOn: "2027-06-30",
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/tasks/:id",
+    url: async (c) => `/api/tasks/${await c.meetings.task(c.org.a1.id, "open")}`,
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "POST",
+    route: "/api/tasks/:id/progress",
+    url: async (c) => `/api/tasks/${await c.meetings.task(c.org.a1.id, "open")}/progress`,
+    body: () => ({ note: "推进中", percent: 50 }),
+    status: MEETING_READERS(200, { officeB: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/tasks/:id/report",
+    url: async (c) => `/api/tasks/${await c.meetings.task(c.org.a1.id, "open")}/report`,
+    body: () => ({ summary: "已经办结完毕" }),
+    status: MEETING_READERS(200, { officeB: 403 }),
+  },
+  ...(["close", "reopen"] as const).map((action): Row => ({
+    method: "POST",
+    route: `/api/tasks/:id/${action}`,
+    url: async (c) => `/api/tasks/${await c.meetings.task(c.org.a1.id, "reported")}/${action}`,
+    body: () => ({ note: "核查意见" }),
+    status: MEETING_READERS(403),
+  })),
+  // Supervision (Art. 12(2)) of the root institution: read on its branch; kept by an office over the whole
+  // institution (none here: 403); approved by the director or a delegated deputy (none here: 403).
+  {
+    method: "GET",
+    route: "/api/supervision/:year",
+    url: () => "/api/supervision/2027",
+    status: MEETING_READERS(200),
+  },
+  ...(
+    [
+      [
+        "PUT",
+        "/api/supervision/:year/plan",
+        (c: Ctx) => ({
+          title: "年度计划",
+          body: "年度保密工作计划正文内容",
+          items: [{ title: "培训", ownerUnitId: c.org.a.id, dueOn: "2027-06-30" }],
+        }),
+      ],
+      ["POST", "/api/supervision/:year/plan/approve", () => ({ password: PASSWORD })],
+      ["POST", "/api/supervision/:year/notes", (c: Ctx) => ({ unitId: c.org.a.id, text: "督查意见正文" })],
+      ["POST", "/api/supervision/:year/supervision/complete", () => ({ report: "年中督查报告正文内容。" })],
+      ["PUT", "/api/supervision/:year/assessment/scores/:unitId", () => ({ answers: {} })],
+      ["POST", "/api/supervision/:year/assessment/approve", () => ({ password: PASSWORD })],
+      [
+        "PUT",
+        "/api/supervision/:year/summary",
+        () => ({ text: "年度保密工作总结正文，全年工作内容充实完整，计划任务均已完成。" }),
+      ],
+      ["POST", "/api/supervision/:year/summary/approve", () => ({ password: PASSWORD })],
+      ["POST", "/api/supervision/:year/roll-forward", undefined],
+    ] as const
+  ).map(([method, route, body]): Row => ({
+    method,
+    route,
+    url: (c) => route.replace(":year", "2027").replace(":unitId", c.org.a.id),
+    ...(body ? { body: body } : {}),
+    status: MEETING_READERS(403),
+  })),
+  // Reports upward (Art. 12(4)): read by the leaders, the committee and the office on the institution's branch; drafted
+  // and sent by an office over the whole institution (none here: 403); signed by the director (none here: 403).
+  { method: "GET", route: "/api/reports", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/reports",
+    body: () => ({ kind: "planReport", recipient: "partyCommittee", year: 2027 }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id",
+    url: async (c) => `/api/reports/${await c.meetings.report("draft")}`,
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id/document",
+    url: async (c) => `/api/reports/${await c.meetings.report("signed")}/document`,
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "PUT",
+    route: "/api/reports/:id",
+    url: async (c) => `/api/reports/${await c.meetings.report("draft")}`,
+    body: () => ({ title: "关于报送计划的报告", body: "修改后的报告正文内容。" }),
+    status: MEETING_READERS(403),
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/sign",
+    url: async (c) => `/api/reports/${await c.meetings.report("draft")}/sign`,
+    body: () => ({ password: PASSWORD }),
+    status: MEETING_READERS(403),
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/submit",
+    url: async (c) => `/api/reports/${await c.meetings.report("signed")}/submit`,
+    body: () => ({ note: "机要交换" }),
+    status: MEETING_READERS(403),
+  },
 ];
 
 function expected(row: Row, actor: ActorName): number {
@@ -726,6 +946,7 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
           .execute();
         return { obligationId, evidenceId };
       },
+      meetings: meetingFixtures(t.app, org.root.id, accounts.officeA.personId ?? ""),
     };
   });
   afterAll(() => ctx.t.close());

@@ -29,6 +29,22 @@ export const PERMISSIONS = [
   // Obligations: read within scope (everyone reads their own), manage the calendar, events and waivers.
   "obligation.read",
   "obligation.manage",
+  // Committee meetings (Art. 12(1), 9(3)): read in the institution, propose agenda items for a unit in scope, run the
+  // meeting (the secrecy office); update the tracked tasks a unit owns. Signing minutes is not a permission: it is
+  // the director's, or a deputy's under a delegation, as the resolver says on the day (Art. 10(2)).
+  "meeting.read",
+  "meeting.propose",
+  "meeting.manage",
+  "task.update",
+  // Supervision (Art. 12(2)): the annual plan, mid-year supervision, year-end assessment and summary of an
+  // institution — read on its branch, kept by the secrecy office; approvals are the director's, as for minutes.
+  "supervision.read",
+  "supervision.manage",
+  // Reports (Art. 12(4), 9(3)): the plan and summary reports and major-matter reports and requests to the Party
+  // committee and the higher committee — read by the leaders and the committee, drafted and sent by the office,
+  // signed (签发) by the director.
+  "report.read",
+  "report.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,21 +69,40 @@ const ORGANIZATION_READERS: readonly Permission[] = [
   "person.read",
   "responsibility.read",
   "obligation.read",
+  "meeting.read",
+  "supervision.read",
 ];
+
+/** Committee seats and unit heads and liaisons propose agenda items (议题征集 goes to members and units). */
+const PROPOSERS: readonly Permission[] = [...ORGANIZATION_READERS, "meeting.propose"];
+
+/** The leaders and the committee read what the committee reports upward (Art. 12(4)). */
+const LEADERS: readonly Permission[] = [...ORGANIZATION_READERS, "report.read"];
 
 /** What each business role may do within its scope. Later capabilities extend these lists. */
 export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> = {
-  partySecretary: ORGANIZATION_READERS,
-  president: ORGANIZATION_READERS,
-  secrecyLeader: ORGANIZATION_READERS,
-  portfolioLeader: ORGANIZATION_READERS,
-  director: ORGANIZATION_READERS,
-  deputyDirector: ORGANIZATION_READERS,
-  member: ORGANIZATION_READERS,
+  partySecretary: LEADERS,
+  president: LEADERS,
+  secrecyLeader: LEADERS,
+  portfolioLeader: LEADERS,
+  director: [...PROPOSERS, "report.read"],
+  deputyDirector: [...PROPOSERS, "report.read"],
+  member: [...PROPOSERS, "report.read"],
   // The secrecy office keeps the organization's records (Art. 13): units, people, appointments, portfolios.
-  secrecyOffice: [...ORGANIZATION_READERS, "clearance.read", "org.manage", "agreement.manage", "obligation.manage"],
-  unitHead: ORGANIZATION_READERS,
-  liaison: ORGANIZATION_READERS,
+  secrecyOffice: [
+    ...PROPOSERS,
+    "clearance.read",
+    "org.manage",
+    "agreement.manage",
+    "obligation.manage",
+    "meeting.manage",
+    "task.update",
+    "supervision.manage",
+    "report.read",
+    "report.manage",
+  ],
+  unitHead: [...PROPOSERS, "task.update"],
+  liaison: [...PROPOSERS, "task.update"],
   clearedPerson: ["unit.read", "responsibility.read"],
 };
 

@@ -10,6 +10,9 @@ import { registerAuditLogRoutes } from "./audit-log/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerCalendarRoutes } from "./obligations/calendar-routes.js";
 import { registerInboxRoutes } from "./obligations/inbox-routes.js";
+import { registerMeetingRoutes } from "./meetings/routes.js";
+import { registerSupervisionRoutes } from "./supervision/routes.js";
+import { registerReportRoutes } from "./reports/routes.js";
 import { registerObligationRoutes } from "./obligations/routes.js";
 import { registerSettingsRoutes } from "./obligations/settings-routes.js";
 import { registerOrgImportRoutes } from "./org-import/routes.js";
@@ -30,6 +33,9 @@ const features: FeatureRegistration[] = [
   registerCalendarRoutes,
   registerInboxRoutes,
   registerSettingsRoutes,
+  registerMeetingRoutes,
+  registerSupervisionRoutes,
+  registerReportRoutes,
   registerAuditLogRoutes,
 ];
 

@@ -2,77 +2,48 @@
  * A responsibility agreement as .docx in the layout of GB/T 9704-2012 (reference/RULES.md C): A4, margins 37/28/26/35
  * mm, 2号 小标宋 title, 3号 仿宋 body with a two-character indent at a fixed 28.95 pt line, page numbers "— 1 —" in
  * 4号 宋体 (odd pages right, even left). The text is the stored body, unchanged; only the signature block is laid
- * out, with the signing date and the electronic-signature hash when signed.
+ * out, with the signing date and the electronic-signature hash when signed. The shared layout is in
+ * platform/documents/gbt9704.ts.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   LineRuleType,
-  Packer,
-  PageNumber,
   Paragraph,
-  type ParagraphChild,
   Table,
   TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from "docx";
 import { AGREEMENT_BASIS, bodyParagraphs } from "../../domain/agreement.js";
 import { dateIn } from "../../domain/calendar.js";
 import { fromInstant } from "../../platform/db/instants.js";
+import {
+  blank,
+  body,
+  chineseDate,
+  exact,
+  FANGSONG,
+  font,
+  KAITI,
+  packDocx,
+  PAGE,
+  pageNumbers,
+  PT,
+  SIZE_2HAO,
+  SIZE_3HAO,
+  SIZE_4HAO,
+  text,
+  XIAOBIAOSONG,
+} from "../../platform/documents/gbt9704.js";
 import { type AgreementRow } from "./service.js";
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-// Customary office fonts; the font table names a fallback for each (仿宋, 宋体, 楷体) for machines without them.
-const FANGSONG = "仿宋_GB2312";
-const XIAOBIAOSONG = "方正小标宋简体";
-const KAITI = "楷体_GB2312";
-const SONGTI = "宋体";
-
-const MM = 56.692; // twips per millimetre
-const PT = 20; // twips per point
-const SIZE_2HAO = 44; // half-points: 2号 = 22 pt
-const SIZE_3HAO = 32; // 3号 = 16 pt
-const SIZE_4HAO = 28; // 4号 = 14 pt
-const LINE = Math.round(28.95 * PT); // 22 lines of 3号 in the 225 mm text block
-const INDENT_2CHARS = 2 * 16 * PT;
-
-const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-const exact = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-
-function text(value: string, options: { size?: number; face?: string; bold?: boolean } = {}): TextRun {
-  return new TextRun({
-    text: value,
-    size: options.size ?? SIZE_3HAO,
-    font: font(options.face ?? FANGSONG),
-    bold: options.bold ?? false,
-  });
-}
-
-function body(value: string): Paragraph {
-  return new Paragraph({
-    children: [text(value)],
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: INDENT_2CHARS },
-    spacing: exact,
-  });
-}
-
-const blank = () => new Paragraph({ children: [text("")], spacing: exact });
-
 /** The stored paragraphs that are the template's signature lines (签字, 盖章, 签订日期), laid out apart. */
 function isSignatureLine(paragraph: string): boolean {
   return /（签字）|（盖章）|^签订日期/.test(paragraph);
-}
-
-/** 2027年3月5日: Arabic digits, full year, no leading zeros (GB/T 9704 成文日期). */
-function chineseDate(day: string): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 function shanghaiTime(instant: string): string {
@@ -129,32 +100,6 @@ function electronicSignature(row: AgreementRow): Paragraph[] {
   return [small(`待签署：责任人${who}尚未签署`)];
 }
 
-function pageNumber(align: "right" | "left"): Footer {
-  const children: ParagraphChild[] = [
-    new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], size: SIZE_4HAO, font: font(SONGTI) }),
-  ];
-  return new Footer({
-    children: [
-      new Paragraph({
-        children,
-        alignment: align === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        // One character in from the edge of the text block.
-        indent: align === "right" ? { right: 14 * PT } : { left: 14 * PT },
-      }),
-    ],
-  });
-}
-
-// The docx package writes no font table entries for fonts it does not embed; this one names the fallbacks.
-const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:font w:name="${FANGSONG}"><w:altName w:val="仿宋"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
-<w:font w:name="${XIAOBIAOSONG}"><w:altName w:val="${SONGTI}"/><w:charset w:val="86"/><w:family w:val="script"/><w:pitch w:val="variable"/></w:font>
-<w:font w:name="${KAITI}"><w:altName w:val="楷体"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
-<w:font w:name="仿宋"><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
-<w:font w:name="${SONGTI}"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>
-</w:fonts>`;
-
 /** The agreement as a .docx file. */
 export async function agreementDocx(row: AgreementRow): Promise<Buffer> {
   const paragraphs = bodyParagraphs(row.body);
@@ -167,22 +112,8 @@ export async function agreementDocx(row: AgreementRow): Promise<Buffer> {
     styles: { default: { document: { run: { font: font(FANGSONG), size: SIZE_3HAO } } } },
     sections: [
       {
-        properties: {
-          page: {
-            // A4 in Word's own twips (210 × 297 mm).
-            size: { width: 11906, height: 16838 },
-            margin: {
-              top: Math.round(37 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-              bottom: Math.round(35 * MM),
-              // Page number 7 mm below the text block.
-              footer: Math.round(21 * MM),
-              header: Math.round(15 * MM),
-            },
-          },
-        },
-        footers: { default: pageNumber("right"), even: pageNumber("left") },
+        properties: { page: PAGE },
+        footers: pageNumbers(),
         children: [
           new Paragraph({
             children: [text(row.title, { size: SIZE_2HAO, face: XIAOBIAOSONG })],
@@ -204,5 +135,5 @@ export async function agreementDocx(row: AgreementRow): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document, false, [{ path: "word/fontTable.xml", data: FONT_TABLE }]);
+  return packDocx(document);
 }

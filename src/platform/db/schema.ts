@@ -1,14 +1,28 @@
 /** The database's tables as Kysely sees them. Each migration that adds a table adds its interface here. */
-import { type AuditCheckpointTable, type AuditEntryTable } from "../audit/tables.js";
+import { type AuditCheckpointTable, type AuditEntryTable, type AuditLookupTable } from "../audit/tables.js";
 import { type ColumnType } from "kysely";
 import { type Instant } from "./instants.js";
 import { type ObligationState } from "../../domain/obligation.js";
+import {
+  type AttendanceKind,
+  type MeetingKind,
+  type MeetingStatus,
+  type ProposalStatus,
+  type SignedAs,
+  type TaskStatus,
+} from "../../domain/meeting.js";
 
 /** Booleans are stored as 0/1 integers in both dialects. */
 export type Flag = 0 | 1;
 
 /** A column added after its table: optional on insert, where the database supplies its default. */
 type Later<T> = ColumnType<T, T | undefined, T>;
+
+/** One row (id 1): moved by triggers on whatever an authenticated request is built from (migration 0010). */
+export interface AuthEpochTable {
+  id: number;
+  n: number | string;
+}
 
 /** Instance-wide settings (key → JSON text), changed by the system or security administrator. */
 export interface SettingTable {
@@ -308,10 +322,252 @@ export interface JobRunTable {
   summary: string | null;
 }
 
+/** A committee meeting (migration 0011): from agenda call to signed minutes (domain/meeting.ts). */
+export interface MeetingTable {
+  id: string;
+  institution_id: string;
+  kind: MeetingKind;
+  title: string;
+  status: MeetingStatus;
+  year: number;
+  planned_at: Instant;
+  place: string;
+  agenda_call_deadline: Instant | null;
+  agenda_call_note: string | null;
+  held_at: Instant | null;
+  minutes_text: string | null;
+  minutes_drafted_by: string | null;
+  minutes_drafted_at: Instant | null;
+  minutes_sequence: number | null;
+  signed_by_account: string | null;
+  signed_by_person: string | null;
+  signed_as: SignedAs | null;
+  delegation_id: string | null;
+  signed_at: Instant | null;
+  signature: string | null;
+  cancel_reason: string | null;
+  event_id: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AgendaProposalTable {
+  id: string;
+  meeting_id: string;
+  unit_id: string;
+  title: string;
+  summary: string;
+  proposed_by: string | null;
+  proposed_at: Instant;
+  status: ProposalStatus;
+  position: number | null;
+  decline_reason: string | null;
+}
+
+export interface MeetingMaterialTable {
+  id: string;
+  meeting_id: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: Instant;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  kind: AttendanceKind;
+  note: string | null;
+}
+
+export interface MinutesDecisionTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  text: string;
+  owner_unit_id: string;
+  due_on: string;
+}
+
+export interface MeetingAddendumTable {
+  id: string;
+  meeting_id: string;
+  text: string;
+  drafted_by: string | null;
+  drafted_at: Instant;
+  signed_by_account: string | null;
+  signed_by_person: string | null;
+  signed_as: SignedAs | null;
+  delegation_id: string | null;
+  signed_at: Instant | null;
+  signature: string | null;
+}
+
+/** A tracked task (督办) a signed decision became. */
+export interface TrackedTaskTable {
+  id: string;
+  institution_id: string;
+  meeting_id: string | null;
+  decision_id: string | null;
+  title: string;
+  owner_unit_id: string;
+  due_on: string;
+  status: TaskStatus;
+  percent: ColumnType<number, number | undefined, number>;
+  report_summary: string | null;
+  reported_by: string | null;
+  reported_at: Instant | null;
+  closed_by: string | null;
+  closed_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  /** The annual plan item it came from (migration 0012), when not a meeting's decision. */
+  plan_item_id: Later<string | null>;
+  /** Who assigned it, for a task assigned from above or by the committee (migration 0014): 交办机关. */
+  assigned_by: Later<string | null>;
+  document_no: Later<string | null>;
+  /** The event whose obligation its completion discharges. */
+  event_id: Later<string | null>;
+}
+
+export interface TrackedTaskProgressTable {
+  id: string;
+  task_id: string;
+  kind: "progress" | "report" | "close" | "reopen";
+  note: string;
+  percent: number | null;
+  by_account: string | null;
+  at: Instant;
+}
+
+/** A committee approval (审定): by the director, or a deputy under a delegation; final once given (migration 0012). */
+interface Approval {
+  approved_by_account: string | null;
+  approved_by_person: string | null;
+  approved_as: SignedAs | null;
+  delegation_id: string | null;
+  approved_at: Instant | null;
+  signature: string | null;
+}
+
+/** 年度保密工作计划 (第十二条第（二）项). */
+export interface AnnualPlanTable extends Approval {
+  id: string;
+  institution_id: string;
+  year: number;
+  status: "draft" | "approved";
+  title: string;
+  body: string;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PlanItemTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  title: string;
+  owner_unit_id: string;
+  due_on: string;
+}
+
+/** 年中督查. */
+export interface SupervisionTable {
+  id: string;
+  institution_id: string;
+  year: number;
+  status: "open" | "completed";
+  report: string | null;
+  completed_by: string | null;
+  completed_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface SupervisionNoteTable {
+  id: string;
+  supervision_id: string;
+  unit_id: string;
+  text: string;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+/** 年度考核: the rubric frozen as JSON when the assessment began. */
+export interface AssessmentTable extends Approval {
+  id: string;
+  institution_id: string;
+  year: number;
+  status: "draft" | "approved";
+  rubric: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface AssessmentScoreTable {
+  assessment_id: string;
+  unit_id: string;
+  answers: string;
+  earned: number;
+  possible: number;
+  percent: number | null;
+  band: string;
+  vetoed: Flag;
+  scored_by: string | null;
+  scored_at: Instant;
+}
+
+/** 年度保密工作总结. */
+export interface AnnualSummaryTable extends Approval {
+  id: string;
+  institution_id: string;
+  year: number;
+  status: "draft" | "approved";
+  text: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A report or request upward (报告 / 请示, migration 0013). */
+export interface ReportTable {
+  id: string;
+  institution_id: string;
+  year: number;
+  kind: "planReport" | "summaryReport" | "majorMatter" | "request";
+  recipient: "partyCommittee" | "higherCommittee";
+  status: "draft" | "signed" | "submitted";
+  title: string;
+  body: string;
+  /** JSON array of attachment titles (附件说明). */
+  attachments: string;
+  /** JSON {name, phone}: a request (请示) names whom to call. */
+  contact: string | null;
+  number_prefix: string;
+  number_sequence: number | null;
+  event_id: string | null;
+  signed_by_account: string | null;
+  signed_by_person: string | null;
+  signed_as: SignedAs | null;
+  delegation_id: string | null;
+  signed_at: Instant | null;
+  signature: string | null;
+  submitted_by: string | null;
+  submitted_at: Instant | null;
+  submitted_note: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_entry: AuditEntryTable;
   audit_checkpoint: AuditCheckpointTable;
+  audit_lookup: AuditLookupTable;
   unit: UnitTable;
   person: PersonTable;
   account: AccountTable;
@@ -334,4 +590,21 @@ export interface Database {
   notification: NotificationTable;
   delivery: DeliveryTable;
   job_run: JobRunTable;
+  auth_epoch: AuthEpochTable;
+  meeting: MeetingTable;
+  agenda_proposal: AgendaProposalTable;
+  meeting_material: MeetingMaterialTable;
+  meeting_attendance: MeetingAttendanceTable;
+  minutes_decision: MinutesDecisionTable;
+  meeting_addendum: MeetingAddendumTable;
+  tracked_task: TrackedTaskTable;
+  tracked_task_progress: TrackedTaskProgressTable;
+  annual_plan: AnnualPlanTable;
+  plan_item: PlanItemTable;
+  supervision: SupervisionTable;
+  supervision_note: SupervisionNoteTable;
+  assessment: AssessmentTable;
+  assessment_score: AssessmentScoreTable;
+  annual_summary: AnnualSummaryTable;
+  report: ReportTable;
 }

@@ -81,7 +81,8 @@ export function parsePolicy(text: string, _fileName?: string): PolicyParseResult
   return { ok: false, errors };
 }
 
-function toErrors(issue: PolicyIssueInput, doc: Document, lines: LineCounter): PolicyError[] {
+/** A zod issue as errors at their YAML lines (an unknown key each at its own place); shared with the rubric loader. */
+export function toErrors(issue: PolicyIssueInput, doc: Document, lines: LineCounter): PolicyError[] {
   if (issue.code === "unrecognized_keys") {
     return (issue.keys ?? []).map((key) => {
       const { position } = locate(doc, lines, issue.path, key);
@@ -95,7 +96,7 @@ function toErrors(issue: PolicyIssueInput, doc: Document, lines: LineCounter): P
 }
 
 /** An alias (`*name`) with no anchor before it: yaml leaves it unresolved and would throw on conversion. */
-function unresolvedAlias(doc: Document, lines: LineCounter): PolicyError | null {
+export function unresolvedAlias(doc: Document, lines: LineCounter): PolicyError | null {
   const anchors = new Set<string>();
   let found: PolicyError | null = null;
   visit(doc, (_key, node) => {

@@ -2,7 +2,6 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
-  BarChartOutlined,
   CarryOutOutlined,
   ContainerOutlined,
   FileSearchOutlined,
@@ -12,6 +11,7 @@ import {
   KeyOutlined,
   NotificationOutlined,
   SafetyOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -46,12 +46,14 @@ export const MODULES: readonly ModuleEntry[] = [
   // 责任落实: what each responsibility asks, when, and whether it was done — right after who bears it.
   { key: "obligations", path: "/obligations", icon: <CarryOutOutlined /> },
   { key: "committee", path: "/committee", icon: <TeamOutlined /> },
-  { key: "supervision", path: "/supervision", icon: <AuditOutlined /> },
+  // 督查考核 is a page of the committee's work (第十二条第（二）项): the menu entry leads to it.
+  { key: "supervision", path: "/committee/supervision", icon: <AuditOutlined /> },
   { key: "inspections", path: "/inspections", icon: <FileSearchOutlined /> },
   { key: "personnel", path: "/personnel", icon: <IdcardOutlined /> },
   { key: "classification", path: "/classification", icon: <ContainerOutlined /> },
   { key: "incidents", path: "/incidents", icon: <AlertOutlined /> },
-  { key: "reports", path: "/reports", icon: <BarChartOutlined /> },
+  // 报告请示: the committee's reports and requests upward (第十二条第（四）项).
+  { key: "reports", path: "/reports", icon: <SendOutlined /> },
   { key: "admin", path: "/admin", icon: <SettingOutlined /> },
 ];
 
@@ -83,11 +85,14 @@ export const ADMIN_PAGES: readonly AdminPageEntry[] = [
   { key: "audit", path: "/admin/audit", ability: "audit.read", icon: <FileProtectOutlined /> },
 ];
 
-/** The module whose path owns the current location ("/org/units/1" belongs to "/org"). */
+/**
+ * The module whose path owns the current location ("/org/units/1" belongs to "/org"); the longest path wins, so
+ * "/committee/supervision" belongs to 督查考核 rather than to 委员会工作.
+ */
 export function moduleForPath(pathname: string): ModuleEntry | undefined {
-  return MODULES.find((m) =>
+  return MODULES.filter((m) =>
     m.path === "/" ? pathname === "/" : pathname === m.path || pathname.startsWith(`${m.path}/`),
-  );
+  ).reduce<ModuleEntry | undefined>((best, m) => (best && best.path.length >= m.path.length ? best : m), undefined);
 }
 
 /** The administrator page that owns the current location, if any. */

@@ -9,6 +9,11 @@ import { SecuritySettingsPage } from "../pages/admin/security-settings-page";
 import { WebhooksPage } from "../pages/admin/webhooks-page";
 import { ClassificationPage } from "../pages/classification/classification-page";
 import { CommitteePage } from "../pages/committee/committee-page";
+import { MeetingDetailPage } from "../pages/committee/meeting-detail-page";
+import { MeetingListPage } from "../pages/committee/meeting-list-page";
+import { SupervisionYearPage } from "../pages/committee/supervision/supervision-year-page";
+import { TaskDetailPage } from "../pages/committee/task-detail-page";
+import { TaskListPage } from "../pages/committee/task-list-page";
 import { Allowed } from "../pages/forbidden/forbidden-page";
 import { HomePage } from "../pages/home/home-page";
 import { IncidentsPage } from "../pages/incidents/incidents-page";
@@ -32,11 +37,11 @@ import { PeoplePage } from "../pages/org/people-page";
 import { PolicyPage } from "../pages/org/policy-page";
 import { UnitsPage } from "../pages/org/units-page";
 import { PersonnelPage } from "../pages/personnel/personnel-page";
+import { ReportDetailPage } from "../pages/reports/report-detail-page";
 import { ReportsPage } from "../pages/reports/reports-page";
 import { PasswordPage } from "../pages/sign-in/password-page";
 import { TotpEnrollmentPage } from "../pages/sign-in/totp-enrollment-page";
 import { TotpPage } from "../pages/sign-in/totp-page";
-import { SupervisionPage } from "../pages/supervision/supervision-page";
 import type { Requirement } from "./access";
 import { AppLayout } from "./app-layout";
 
@@ -87,13 +92,32 @@ export const router = createBrowserRouter([
       },
       // 待办 are the account's own notices: every signed-in account has them.
       { path: "inbox", element: guarded("signedIn", <InboxPage />) },
-      { path: "committee", element: guarded("business", <CommitteePage />) },
-      { path: "supervision", element: guarded("business", <SupervisionPage />) },
+      {
+        path: "committee",
+        element: guarded("business", <CommitteePage />),
+        children: [
+          // 例会 and 督办: read across the institution; what each user may do on a meeting comes with it (abilities).
+          { index: true, element: guarded("meeting.read", <MeetingListPage />) },
+          { path: "meetings", element: <Navigate to="/committee" replace /> },
+          // One meeting or task: the server answers 404 for what the account may not see.
+          { path: "meetings/:id", element: guarded("meeting.read", <MeetingDetailPage />) },
+          { path: "tasks", element: guarded("meeting.read", <TaskListPage />) },
+          { path: "tasks/:id", element: guarded("meeting.read", <TaskDetailPage />) },
+          // 督查考核 (第十二条第（二）项): one page per year; what the user may do on it comes with it (abilities).
+          { path: "supervision", element: guarded("supervision.read", <SupervisionYearPage />) },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+      // The old address of 督查考核, kept for bookmarks: it is now a page of the committee's work.
+      { path: "supervision", element: <Navigate to="/committee/supervision" replace /> },
       { path: "inspections", element: guarded("business", <InspectionsPage />) },
       { path: "personnel", element: guarded("business", <PersonnelPage />) },
       { path: "classification", element: guarded("business", <ClassificationPage />) },
       { path: "incidents", element: guarded("business", <IncidentsPage />) },
-      { path: "reports", element: guarded("business", <ReportsPage />) },
+      // 报告请示 (第十二条第（四）项): what each user may do on a report comes with it (abilities); one report the
+      // account may not see is a 404 from the server.
+      { path: "reports", element: guarded("report.read", <ReportsPage />) },
+      { path: "reports/:id", element: guarded("report.read", <ReportDetailPage />) },
       { path: "admin", element: guarded("administrator", <AdminPage />) },
       { path: "admin/accounts", element: guarded("account.manage", <AccountsPage />) },
       { path: "admin/webhooks", element: guarded("config.manage", <WebhooksPage />) },

@@ -11,6 +11,12 @@ import * as m0005 from "./0005_agreements.js";
 import * as m0006 from "./0006_portfolio_lookup.js";
 import * as m0007 from "./0007_audit_actor_lookup.js";
 import * as m0008 from "./0008_obligations.js";
+import * as m0009 from "./0009_audit_lookup.js";
+import * as m0010 from "./0010_auth_epoch.js";
+import * as m0011 from "./0011_meetings.js";
+import * as m0012 from "./0012_supervision.js";
+import * as m0013 from "./0013_reports.js";
+import * as m0014 from "./0014_assigned_tasks.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -21,4 +27,10 @@ export const migrations: Record<string, Migration> = {
   "0006_portfolio_lookup": m0006,
   "0007_audit_actor_lookup": m0007,
   "0008_obligations": m0008,
+  "0009_audit_lookup": m0009,
+  "0010_auth_epoch": m0010,
+  "0011_meetings": m0011,
+  "0012_supervision": m0012,
+  "0013_reports": m0013,
+  "0014_assigned_tasks": m0014,
 };

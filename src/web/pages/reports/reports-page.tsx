@@ -1,10 +1,64 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ModulePlaceholder } from "../../components/module-placeholder";
-import { usePageTitle } from "../../components/page-title";
+import { useSearchParams } from "react-router";
+import { errorMessage } from "../../api/error-message";
+import { type ReportFilters, useReports } from "../../api/reports";
+import { allowed, useCurrentUser } from "../../app/access";
+import { LoadMore } from "../../components/load-more";
+import { CreateReportModal } from "./create-report-modal";
+import { ReportFilterForm } from "./report-filter-form";
+import { paramsOf, reportFiltersFrom } from "./report-filters";
+import { ReportTable } from "./report-table";
+import { ReportsPageHeader } from "./reports-page-header";
+import "./reports.css";
 
-/** 统计报表: not built yet; the placeholder says what it will hold and which article it serves. */
+/**
+ * 报告请示 (第十二条第（四）项): the committee's plan and summary reports, major-matter reports and requests to the Party
+ * committee and the higher committee, newest first, filtered by year, kind and status (kept in the address). The
+ * secrecy office drafts one; the director signs it; the office records how it was sent.
+ */
 export function ReportsPage() {
   const { t } = useTranslation();
-  usePageTitle(t("nav.reports"));
-  return <ModulePlaceholder module="reports" />;
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const filters = reportFiltersFrom(params);
+  const list = useReports(filters);
+  const [creating, setCreating] = useState(false);
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+
+  const apply = (next: ReportFilters) => setParams(paramsOf(next), { replace: true });
+
+  return (
+    <div className="page" data-testid="reports">
+      <ReportsPageHeader
+        extra={
+          allowed(me, "report.manage") && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t("reports.create.open")}
+            </Button>
+          )
+        }
+      />
+      <Card className="audit-filters">
+        <ReportFilterForm filters={filters} onApply={apply} />
+      </Card>
+      <Card>
+        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+        <ReportTable
+          items={list.items}
+          loading={list.isPending}
+          empty={filtered ? t("common.noMatch") : t("reports.empty")}
+        />
+        <LoadMore
+          count={list.items.length}
+          hasMore={list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onLoad={() => void list.fetchNextPage()}
+        />
+      </Card>
+      {creating && <CreateReportModal onClose={() => setCreating(false)} />}
+    </div>
+  );
 }

@@ -1,0 +1,177 @@
+/**
+ * Meetings as records that discharge obligations (DESIGN.md §4, discharge by records): a regular meeting whose minutes
+ * the director signed fulfils its semester's 例会 obligation (实施细则第十二条第（一）项); an extraordinary meeting or
+ * the institution-wide conference fulfils the obligation its own event raised (第十二条第（一）项, 第九条第（三）项).
+ * The signer is frozen as who was responsible.
+ */
+import { type Kysely } from "kysely";
+import { type Policy } from "../../domain/policy/schema.js";
+import { citationOf } from "../../domain/policy/catalogue.js";
+import { periodLabelOf } from "../../domain/periods.js";
+import { type Database } from "../../platform/db/schema.js";
+import { type MeetingView } from "./contract.js";
+import { meetingDay } from "./presenter.js";
+import { type MeetingRow } from "./queries.js";
+
+type Db = Kysely<Database>;
+
+/** The record kinds meetings provide, by the name the policy gives them. */
+export const MEETING_RECORD_KINDS = ["meeting.minutesSigned", "conference.held"] as const;
+
+/** An open obligation, with the window and event a meeting is matched on. */
+export interface OpenObligation {
+  id: string;
+  duty_id: string;
+  starts_on: string;
+  due_on: string | null;
+  event_id: string | null;
+}
+
+export interface MeetingMatch {
+  obligationId: string;
+  recordId: string;
+  at: string;
+  responsible: { personId: string; name: string; role: string; acting: boolean }[];
+}
+
+/** Signed meetings of an institution around a year: the few a year has, read at once. */
+async function signedMeetings(db: Db, institutionId: string, year: number) {
+  return db
+    .selectFrom("meeting")
+    .innerJoin("person", "person.id", "meeting.signed_by_person")
+    .select([
+      "meeting.id",
+      "meeting.kind",
+      "meeting.event_id",
+      "meeting.held_at",
+      "meeting.planned_at",
+      "meeting.signed_at",
+      "meeting.signed_as",
+      "meeting.signed_by_person",
+      "person.name",
+    ])
+    .where("meeting.institution_id", "=", institutionId)
+    .where("meeting.status", "=", "signed")
+    .where("meeting.year", ">=", year - 1)
+    .where("meeting.year", "<=", year + 1)
+    .orderBy("meeting.signed_at")
+    .execute();
+}
+
+/** Which open obligations of `kind` the institution's signed meetings discharge. */
+export async function meetingMatches(
+  db: Db,
+  kind: string,
+  institutionId: string,
+  year: number,
+  open: OpenObligation[],
+): Promise<MeetingMatch[]> {
+  const meetings = await signedMeetings(db, institutionId, year);
+  const wanted = kind === "conference.held" ? ["conference"] : ["regular", "extraordinary"];
+  const used = new Set<string>();
+  const matches: MeetingMatch[] = [];
+  for (const row of open) {
+    const meeting = meetings.find((m) => {
+      if (!wanted.includes(m.kind) || used.has(`${m.id}|${row.duty_id}`)) return false;
+      // An event's obligation is discharged by the meeting that event called, and by no other.
+      if (row.event_id) return m.event_id === row.event_id;
+      if (m.kind !== "regular") return false;
+      const day = meetingDay(m);
+      return day >= row.starts_on && (row.due_on === null || day <= row.due_on);
+    });
+    if (!meeting?.signed_at || !meeting.signed_by_person) continue;
+    used.add(`${meeting.id}|${row.duty_id}`);
+    matches.push({
+      obligationId: row.id,
+      recordId: meeting.id,
+      at: meeting.signed_at,
+      responsible: [
+        {
+          personId: meeting.signed_by_person,
+          name: meeting.name,
+          role: meeting.signed_as === "delegate" ? "deputyDirector" : "director",
+          acting: false,
+        },
+      ],
+    });
+  }
+  return matches;
+}
+
+/**
+ * The obligations a meeting discharged (once signed), or would discharge when signed: for the screen, so that the
+ * office sees which duty the meeting serves before it is over.
+ */
+export async function dischargedBy(db: Db, policy: Policy, row: MeetingRow): Promise<MeetingView["obligations"]> {
+  const kind = row.kind === "conference" ? "conference.held" : "meeting.minutesSigned";
+  const duties = policy.duties
+    .filter((d) => d.discharge.by === "record" && d.discharge.record === kind)
+    .map((d) => d.id);
+  if (duties.length === 0) return [];
+  let query = db
+    .selectFrom("obligation")
+    .select(["id", "duty_id", "article", "period_id", "period_kind", "starts_on", "due_on", "state"])
+    .where("institution_id", "=", row.institution_id)
+    .where("duty_id", "in", duties);
+  if (row.status === "signed") query = query.where("record_kind", "=", kind).where("record_id", "=", row.id);
+  else if (row.event_id) query = query.where("event_id", "=", row.event_id).where("state", "=", "open");
+  else {
+    const day = meetingDay(row);
+    query = query
+      .where("state", "=", "open")
+      .where("event_id", "is", null)
+      .where("starts_on", "<=", day)
+      .where((eb) => eb.or([eb("due_on", "is", null), eb("due_on", ">=", day)]));
+  }
+  const rows = await query.orderBy("starts_on").limit(20).execute();
+  return rows.map((o) => {
+    const duty = policy.duties.find((d) => d.id === o.duty_id);
+    return {
+      obligationId: o.id,
+      dutyId: o.duty_id,
+      title: duty?.title.zh ?? o.duty_id,
+      citation: citationOf(policy, o.article) ?? o.article,
+      period: periodLabelOf(o.period_kind, o.period_id, o.starts_on, o.due_on).zh,
+      state: o.state,
+    };
+  });
+}
+
+/** Tasks assigned from above or by the committee, closed: each discharges the obligation its own event raised. */
+export async function assignedTaskMatches(
+  db: Db,
+  institutionId: string,
+  open: OpenObligation[],
+): Promise<MeetingMatch[]> {
+  const events = open.map((o) => o.event_id).filter((id): id is string => id !== null);
+  if (events.length === 0) return [];
+  const tasks = await db
+    .selectFrom("tracked_task")
+    .leftJoin("account", "account.id", "tracked_task.closed_by")
+    .leftJoin("person", "person.id", "account.person_id")
+    .select([
+      "tracked_task.id",
+      "tracked_task.event_id",
+      "tracked_task.closed_at",
+      "person.id as person_id",
+      "person.name",
+    ])
+    .where("tracked_task.institution_id", "=", institutionId)
+    .where("tracked_task.status", "=", "closed")
+    .where("tracked_task.event_id", "in", events)
+    .execute();
+  return open.flatMap((row) => {
+    const task = tasks.find((t) => t.event_id === row.event_id);
+    if (!task?.closed_at) return [];
+    return [
+      {
+        obligationId: row.id,
+        recordId: task.id,
+        at: task.closed_at,
+        responsible: task.person_id
+          ? [{ personId: task.person_id, name: task.name ?? "", role: "secrecyOffice", acting: false }]
+          : [],
+      },
+    ];
+  });
+}

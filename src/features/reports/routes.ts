@@ -1,0 +1,181 @@
+/** Reports and requests upward (实施细则第十二条第（四）项、第九条第（三）项). */
+import { type FastifyInstance } from "fastify";
+import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { keysetPage } from "../../domain/paging.js";
+import { IdParamsSchema } from "../../domain/paging.js";
+import { dateIn } from "../../domain/calendar.js";
+import { AppError } from "../../domain/errors.js";
+import { auditContext, authOf } from "../../platform/access/request-auth.js";
+import { hitRateLimit } from "../../platform/auth/rate-limit.js";
+import { fromInstant } from "../../platform/db/instants.js";
+import { recipientName } from "./kinds.js";
+import { reachableInstitutions } from "../meetings/queries.js";
+import {
+  CreateReportRequestSchema,
+  ReportListQuerySchema,
+  ReportListSchema,
+  ReportSchema,
+  SignReportRequestSchema,
+  SubmitReportRequestSchema,
+  UpdateReportRequestSchema,
+} from "./contract.js";
+import { presentReport, presentReportSummary } from "./presenter.js";
+import {
+  createReport,
+  REPORT_READ,
+  reportColumns,
+  signReport,
+  submitReport,
+  updateReport,
+  visibleReport,
+} from "./service.js";
+
+const tags = ["reports"];
+
+export function registerReportRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/reports",
+    {
+      schema: {
+        tags,
+        summary: "报告与请示 / Reports",
+        querystring: ReportListQuerySchema,
+        response: { 200: ReportListSchema },
+      },
+    },
+    async (request) => {
+      const institutions = await reachableInstitutions(app.db.kysely, authOf(request).actor, REPORT_READ);
+      if (institutions.length === 0) return { items: [], nextCursor: null };
+      const { year, kind, status, cursor, limit } = request.query;
+      const rows = await reportColumns(request)
+        .where("report.institution_id", "in", institutions)
+        .$if(year !== undefined, (q) => q.where("report.year", "=", year ?? 0))
+        .$if(kind !== undefined, (q) => q.where("report.kind", "=", kind ?? "planReport"))
+        .$if(status !== undefined, (q) => q.where("report.status", "=", status ?? "draft"))
+        .$if(cursor !== undefined, (q) => q.where("report.id", "<", cursor ?? ""))
+        .orderBy("report.id", "desc")
+        .limit(limit + 1)
+        .execute();
+      const page = keysetPage(rows, limit, (row) => row.id);
+      return { items: page.rows.map(presentReportSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  r.post(
+    "/api/reports",
+    {
+      schema: {
+        tags,
+        summary: "起草报告或请示（第十二条第（四）项）/ Draft a report",
+        body: CreateReportRequestSchema,
+        response: { 201: ReportSchema },
+      },
+    },
+    async (request, reply) => {
+      const id = await createReport(request, request.body);
+      return reply.status(201).send(await presentReport(request, await visibleReport(request, id)));
+    },
+  );
+
+  r.get(
+    "/api/reports/:id",
+    { schema: { tags, summary: "报告详情 / A report", params: IdParamsSchema, response: { 200: ReportSchema } } },
+    async (request) => presentReport(request, await visibleReport(request, request.params.id)),
+  );
+
+  r.put(
+    "/api/reports/:id",
+    {
+      schema: {
+        tags,
+        summary: "修改报告草稿 / Edit a draft",
+        params: IdParamsSchema,
+        body: UpdateReportRequestSchema,
+        response: { 200: ReportSchema },
+      },
+    },
+    async (request) => {
+      await updateReport(request, request.params.id, request.body);
+      return presentReport(request, await visibleReport(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/reports/:id/sign",
+    {
+      schema: {
+        tags,
+        summary: "签发报告 / Sign the report",
+        params: IdParamsSchema,
+        body: SignReportRequestSchema,
+        response: { 200: ReportSchema },
+      },
+    },
+    async (request) => {
+      await signReport(request, request.params.id, request.body.password);
+      return presentReport(request, await visibleReport(request, request.params.id));
+    },
+  );
+
+  r.get(
+    "/api/reports/:id/document",
+    {
+      schema: { tags, summary: "下载报告 (.docx，GB/T 9704 上行文格式) / The report as .docx", params: IdParamsSchema },
+    },
+    async (request, reply) => {
+      const row = await visibleReport(request, request.params.id);
+      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
+        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      const view = await presentReport(request, row);
+      // The docx library is loaded on the first download, not at every start.
+      const { reportDocx } = await import("./report-docx.js");
+      const file = await reportDocx({
+        issuer: `${view.institution.name}保密委员会`,
+        number: view.number,
+        signer: view.signer?.person.name ?? null,
+        kind: view.kind,
+        title: view.title,
+        recipient: recipientName(view.recipient, view.institution.name),
+        body: view.body,
+        attachments: view.attachments,
+        date: view.signer ? dateIn(fromInstant(view.signer.signedAt)) : null,
+        contact: view.contact,
+        citation: `《实施细则》${view.citation}`,
+      });
+      await app.audit.record({
+        ...auditContext(request),
+        action: "report.export",
+        object: { type: "report", id: row.id },
+        result: "success",
+        details: { format: "docx", status: row.status, bytes: file.length },
+      });
+      const name = `${view.number ?? "草稿"}-${view.title}.docx`;
+      return reply
+        .header(
+          "content-disposition",
+          `attachment; filename="report-${row.id}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .send(file);
+    },
+  );
+
+  r.post(
+    "/api/reports/:id/submit",
+    {
+      schema: {
+        tags,
+        summary: "登记报送 / Record the submission",
+        params: IdParamsSchema,
+        body: SubmitReportRequestSchema,
+        response: { 200: ReportSchema },
+      },
+    },
+    async (request) => {
+      await submitReport(request, request.params.id, request.body.note);
+      return presentReport(request, await visibleReport(request, request.params.id));
+    },
+  );
+}

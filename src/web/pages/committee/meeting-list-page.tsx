@@ -1,0 +1,63 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { errorMessage } from "../../api/error-message";
+import { type MeetingFilters, useMeetings } from "../../api/meetings";
+import { allowed, useCurrentUser } from "../../app/access";
+import { LoadMore } from "../../components/load-more";
+import { CommitteePageHeader } from "./committee-page-header";
+import { CreateMeetingModal } from "./create-meeting-modal";
+import { meetingFiltersFrom, paramsOf } from "./meeting-filters";
+import { MeetingFilterForm } from "./meeting-filter-form";
+import { MeetingTable } from "./meeting-table";
+
+/**
+ * 会议: the committee's regular and extraordinary meetings and the institution-wide conference, newest first, filtered
+ * by year, kind and status (kept in the address). The secrecy office calls a new one.
+ */
+export function MeetingListPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const filters = meetingFiltersFrom(params);
+  const list = useMeetings(filters);
+  const [creating, setCreating] = useState(false);
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+
+  const apply = (next: MeetingFilters) => setParams(paramsOf(next), { replace: true });
+
+  return (
+    <>
+      <CommitteePageHeader
+        page="meetings"
+        extra={
+          allowed(me, "meeting.manage") && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t("committee.create.open")}
+            </Button>
+          )
+        }
+      />
+      <Card className="audit-filters">
+        <MeetingFilterForm filters={filters} onApply={apply} />
+      </Card>
+      <Card>
+        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+        <MeetingTable
+          items={list.items}
+          loading={list.isPending}
+          empty={filtered ? t("common.noMatch") : t("committee.meetings.empty")}
+        />
+        <LoadMore
+          count={list.items.length}
+          hasMore={list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onLoad={() => void list.fetchNextPage()}
+        />
+      </Card>
+      {creating && <CreateMeetingModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}
