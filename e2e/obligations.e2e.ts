@@ -381,14 +381,18 @@ describe("obligations", () => {
       await page.waitForTimeout(200);
     }
     await dialog.getByLabel("事由").fill("保卫处发现一份文件可能外泄，已先行处置");
-    const [answer] = await Promise.all([
-      page
-        .waitForResponse((r) => new URL(r.url()).pathname === "/api/obligation-events", { timeout: 20_000 })
-        .catch(async () => {
-          throw new Error(`the event was never sent; the dialog reads: ${(await dialog.textContent()) ?? ""}`);
-        }),
-      dialog.getByRole("button", { name: /登\s?记/ }).click(),
-    ]);
+    // Under load a click can land while the picker's popup is still closing and only close it: click again until the
+    // request goes out.
+    let answer: Awaited<ReturnType<typeof page.waitForResponse>> | null = null;
+    for (let attempt = 0; attempt < 3 && !answer; attempt++) {
+      [answer] = await Promise.all([
+        page
+          .waitForResponse((r) => new URL(r.url()).pathname === "/api/obligation-events", { timeout: 10_000 })
+          .catch(() => null),
+        dialog.getByRole("button", { name: /登\s?记/ }).click(),
+      ]);
+    }
+    if (!answer) throw new Error(`the event was never sent; the dialog reads: ${(await dialog.textContent()) ?? ""}`);
     expect(answer.status(), await answer.text()).toBe(201);
     const created = dialog.getByTestId("event-obligations").locator("tr.ant-table-row");
     await created.first().waitFor();
