@@ -243,7 +243,7 @@ describe("reports and requests", () => {
     await page.waitForURL((url) => url.pathname.startsWith("/obligations/"));
     // Wait for the obligation itself, not for any 已落实 on the page: the tabs render before the detail does.
     await content(page).getByText("报告年度保密工作计划", { exact: false }).first().waitFor();
-    expect(await textOf(content(page))).toContain("已落实");
+    await content(page).getByText("已落实", { exact: true }).first().waitFor();
   });
 
   it("a request without a contact shows the field's error and is drafted once the contact is given", async () => {
