@@ -1,8 +1,7 @@
 /** Reports and requests upward (实施细则第十二条第（四）项、第九条第（三）项). */
 import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
-import { keysetPage } from "../../domain/paging.js";
-import { IdParamsSchema } from "../../domain/paging.js";
+import { IdParamsSchema, keysetPage } from "../../domain/paging.js";
 import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";

@@ -59,7 +59,7 @@ export const SummaryRequestSchema = z.strictObject({
   text: z.string().trim().min(20, "年度总结至少 20 个字").max(50_000, "年度总结不超过 5 万字"),
 });
 
-const ApprovalSchema = z
+export const ApprovalSchema = z
   .object({
     person: Named,
     approvedAs: z.enum(["director", "delegate"]),
@@ -141,6 +141,7 @@ export const SupervisionYearSchema = z.object({
   abilities: z.object({ manage: z.boolean(), approve: z.boolean() }),
 });
 export type SupervisionYear = z.infer<typeof SupervisionYearSchema>;
+export type Approval = z.infer<typeof ApprovalSchema>;
 
 export const RollForwardResultSchema = z.object({
   /** What changed from last year's plan: items carried over (due dates a year on), and those left out. */

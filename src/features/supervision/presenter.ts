@@ -13,7 +13,7 @@ import { coversInstitution } from "../meetings/policy.js";
 import { signingRight } from "../meetings/signer.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { shippedRubric } from "../../platform/policy/rubric-loader.js";
-import { type SupervisionYear } from "./contract.js";
+import { type Approval, type SupervisionYear } from "./contract.js";
 import { type Institution, SUPERVISION_MANAGE } from "./institution.js";
 import { SUPERVISION_RECORD_KINDS } from "./records.js";
 import { DEFAULT_RUBRIC } from "./service.js";
@@ -32,7 +32,7 @@ async function approvalOf(
         signature: string | null;
       }
     | undefined,
-): Promise<SupervisionYear["summary"] extends infer S ? (S extends { approval: infer A } ? A : never) : never> {
+): Promise<Approval> {
   if (!row?.approved_at || !row.approved_by_person || !row.approved_as || !row.signature) return null;
   const person = await db
     .selectFrom("person")
