@@ -184,7 +184,10 @@ describe("organization and responsibility", () => {
     await page.waitForURL((url) => url.pathname === "/org/chain" && url.searchParams.has("unitId"));
 
     const chain = page.getByTestId("chain");
-    expect(await textOf(chain.locator(".ant-breadcrumb"))).toContain(`${rootName}/${NEW_UNIT.name}`);
+    // The chain of the unit the office person belongs to may be on screen for a moment (the previous query's data is
+    // kept while the new one loads): wait for the new unit's chain before reading it.
+    const breadcrumb = chain.locator(".ant-breadcrumb").filter({ hasText: NEW_UNIT.name });
+    expect(await textOf(breadcrumb)).toContain(`${rootName}/${NEW_UNIT.name}`);
     const unitHead = await textOf(page.getByTestId("chain-unitHead"));
     expect(unitHead).toContain("第六条");
     expect(unitHead).toContain(NEW_HEAD);
