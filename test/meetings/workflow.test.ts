@@ -170,7 +170,7 @@ describe.each(testDialects)("committee meetings on %s", (dialect) => {
     expect(signed.signer).toMatchObject({ person: { name: "李书记" }, signedAs: "director", delegation: null });
     expect(signed.minutes?.decisions[0]?.taskId).toBeTruthy();
     expect(signed.obligations).toEqual([
-      expect.objectContaining({ dutyId: "art12.1.regular-meeting", state: "fulfilled" }),
+      expect.objectContaining({ dutyId: "art12.1.regular-meeting", status: "fulfilled" }),
     ]);
 
     const obligation = await w.app.db.kysely

@@ -50,7 +50,7 @@ describe.each(testDialects)("reports on %s", (dialect) => {
       const report = created.json<ReportJson>();
       expect(report.title).toBe("关于报送2027年度保密工作计划的报告");
       expect(report.body).toContain("开展全员保密教育培训（责任单位：计算机科学学院；完成时限：2027-06-30）");
-      expect(report.obligations).toEqual([expect.objectContaining({ dutyId: "art12.4.plan-report", state: "open" })]);
+      expect(report.obligations).toEqual([expect.objectContaining({ dutyId: "art12.4.plan-report", status: "open" })]);
       ids.push(report.id);
     }
     // Not signed yet: cannot be submitted.
@@ -128,11 +128,11 @@ describe.each(testDialects)("reports on %s", (dialect) => {
     expect(created.statusCode).toBe(201);
     const report = created.json<ReportJson>();
     expect(report.obligations).toEqual([
-      expect.objectContaining({ dutyId: "art12.4.major-matter-report", state: "open" }),
+      expect.objectContaining({ dutyId: "art12.4.major-matter-report", status: "open" }),
     ]);
     await (await w.as("secretary")).post(`/api/reports/${report.id}/sign`, { password: PASSWORD });
     const done = await office.post(`/api/reports/${report.id}/submit`, { note: "机要交换" });
-    expect(done.json<ReportJson>().obligations[0]?.state).toBe("fulfilled");
+    expect(done.json<ReportJson>().obligations[0]?.status).toBe("fulfilled");
   });
 
   it("compiles the summary report from the year's records; refuses markings; hidden from unit heads", async () => {

@@ -82,7 +82,7 @@ describe.each(testDialects)("supervision on %s", (dialect) => {
     const afterPlan = approved.json<YearJson>();
     expect(afterPlan.plan?.status).toBe("approved");
     expect(afterPlan.plan?.items.every((i) => i.task)).toBe(true);
-    expect(afterPlan.obligations.find((o) => o.dutyId === "art12.2.annual-plan")?.state).toBe("fulfilled");
+    expect(afterPlan.obligations.find((o) => o.dutyId === "art12.2.annual-plan")?.status).toBe("fulfilled");
     const edit = await office.request("PUT", "/api/supervision/2027/plan", {
       title: "改动",
       body: "试图改动已审定的计划",
@@ -106,7 +106,7 @@ describe.each(testDialects)("supervision on %s", (dialect) => {
       report: "年中督查报告：各单位总体按计划推进，计算机学院培训进度滞后，已下发督查意见。",
     });
     expect(completed.json<YearJson>().supervision).toMatchObject({ status: "completed" });
-    expect(completed.json<YearJson>().obligations.find((o) => o.dutyId === "art12.2.mid-year-supervision")?.state).toBe(
+    expect(completed.json<YearJson>().obligations.find((o) => o.dutyId === "art12.2.mid-year-supervision")?.status).toBe(
       "fulfilled",
     );
 
@@ -161,7 +161,7 @@ describe.each(testDialects)("supervision on %s", (dialect) => {
     expect(
       year.obligations
         .filter((o) => o.dutyId.startsWith("art12.2."))
-        .map((o) => [o.dutyId, o.state])
+        .map((o) => [o.dutyId, o.status])
         .sort(),
     ).toEqual([
       ["art12.2.annual-plan", "fulfilled"],

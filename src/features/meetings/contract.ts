@@ -11,6 +11,7 @@ import {
   TASK_STATUSES,
 } from "../../domain/meeting.js";
 import { CalendarDateSchema, pageOf, PageQuerySchema } from "../../domain/paging.js";
+import { DischargeSchema } from "../obligations/contract.js";
 
 const IdSchema = z.string().min(1).max(64);
 const InstantInput = z.iso.datetime({ offset: true, message: "须为带时区的日期时间，如 2027-03-10T09:00:00+08:00" });
@@ -198,14 +199,6 @@ export const AddendumSchema = z.object({
 });
 
 /** An obligation the meeting discharges (or will, once signed). */
-export const DischargeSchema = z.object({
-  obligationId: z.string(),
-  dutyId: z.string(),
-  title: z.string(),
-  citation: z.string(),
-  period: z.string(),
-  state: z.string(),
-});
 
 export const MeetingSchema = MeetingSummarySchema.extend({
   agendaCall: z.object({ deadline: z.string(), note: z.string().nullable() }).nullable(),

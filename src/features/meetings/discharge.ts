@@ -6,9 +6,8 @@
  */
 import { type Kysely } from "kysely";
 import { type Policy } from "../../domain/policy/schema.js";
-import { citationOf } from "../../domain/policy/catalogue.js";
-import { periodLabelOf } from "../../domain/periods.js";
 import { type Database } from "../../platform/db/schema.js";
+import { DISCHARGE_COLUMNS, presentDischarges } from "../obligations/discharge-view.js";
 import { type MeetingView } from "./contract.js";
 import { meetingDay } from "./presenter.js";
 import { type MeetingRow } from "./queries.js";
@@ -102,7 +101,12 @@ export async function meetingMatches(
  * The obligations a meeting discharged (once signed), or would discharge when signed: for the screen, so that the
  * office sees which duty the meeting serves before it is over.
  */
-export async function dischargedBy(db: Db, policy: Policy, row: MeetingRow): Promise<MeetingView["obligations"]> {
+export async function dischargedBy(
+  db: Db,
+  policy: Policy,
+  row: MeetingRow,
+  now: Date,
+): Promise<MeetingView["obligations"]> {
   const kind = row.kind === "conference" ? "conference.held" : "meeting.minutesSigned";
   const duties = policy.duties
     .filter((d) => d.discharge.by === "record" && d.discharge.record === kind)
@@ -110,7 +114,7 @@ export async function dischargedBy(db: Db, policy: Policy, row: MeetingRow): Pro
   if (duties.length === 0) return [];
   let query = db
     .selectFrom("obligation")
-    .select(["id", "duty_id", "article", "period_id", "period_kind", "starts_on", "due_on", "state"])
+    .select(DISCHARGE_COLUMNS)
     .where("institution_id", "=", row.institution_id)
     .where("duty_id", "in", duties);
   if (row.status === "signed") query = query.where("record_kind", "=", kind).where("record_id", "=", row.id);
@@ -123,18 +127,7 @@ export async function dischargedBy(db: Db, policy: Policy, row: MeetingRow): Pro
       .where("starts_on", "<=", day)
       .where((eb) => eb.or([eb("due_on", "is", null), eb("due_on", ">=", day)]));
   }
-  const rows = await query.orderBy("starts_on").limit(20).execute();
-  return rows.map((o) => {
-    const duty = policy.duties.find((d) => d.id === o.duty_id);
-    return {
-      obligationId: o.id,
-      dutyId: o.duty_id,
-      title: duty?.title.zh ?? o.duty_id,
-      citation: citationOf(policy, o.article) ?? o.article,
-      period: periodLabelOf(o.period_kind, o.period_id, o.starts_on, o.due_on).zh,
-      state: o.state,
-    };
-  });
+  return presentDischarges(db, policy, await query.orderBy("starts_on").limit(20).execute(), now);
 }
 
 /** Tasks assigned from above or by the committee, closed: each discharges the obligation its own event raised. */

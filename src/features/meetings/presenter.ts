@@ -60,8 +60,9 @@ export async function presentMeeting(
   policy: Policy,
   row: MeetingRow,
   actor: Actor,
-  today: string,
+  now: Date,
 ): Promise<MeetingView> {
+  const today = dateIn(now);
   const [proposals, materials, attendance, decisions, addenda, signerPerson, delegation, roster, obligations] =
     await Promise.all([
       db
@@ -122,7 +123,7 @@ export async function presentMeeting(
             .executeTakeFirst()
         : undefined,
       committeeRoster(db, policy, row.institution_id, meetingDay(row)),
-      dischargedBy(db, policy, row),
+      dischargedBy(db, policy, row, now),
     ]);
 
   // The committee of the meeting day, each seat holder once, with their attendance when recorded; then anyone else

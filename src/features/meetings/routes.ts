@@ -59,7 +59,7 @@ async function meetingView(request: FastifyRequest, id: string) {
   const db = request.server.db.kysely;
   const row = await visibleMeeting(request, id);
   const { policy } = await activePolicy(db);
-  return presentMeeting(db, policy, row, authOf(request).actor, dateIn(request.server.clock()));
+  return presentMeeting(db, policy, row, authOf(request).actor, request.server.clock());
 }
 
 export function registerMeetingRoutes(app: FastifyInstance): void {

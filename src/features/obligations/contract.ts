@@ -276,3 +276,18 @@ export const SaveWebhooksRequestSchema = z.strictObject({
 export const WebhookTestResultSchema = z.object({
   results: z.array(z.object({ url: z.string(), ok: z.boolean(), error: z.string().nullable() })),
 });
+
+/**
+ * An obligation a record discharges (or will, once the record is final), as every record's page shows it: the duty
+ * and its article, the period, and the status of the day — an open duty past its day reads 已逾期, not 未开始.
+ */
+export const DischargeSchema = z.object({
+  obligationId: z.string(),
+  dutyId: z.string(),
+  title: z.string(),
+  citation: z.string(),
+  period: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.enum(OBLIGATION_STATUSES),
+});
+export type Discharge = z.infer<typeof DischargeSchema>;

@@ -13,7 +13,12 @@ export function dutyTitle(policy: Policy, dutyId: string, locale: Locale): strin
   return duty ? inLocale(duty.title, locale) : dutyId;
 }
 
-function periodName(policy: Policy, row: ObligationRow, locale: Locale): string {
+/** The period as people name it: "2027年上半年", "2027-03-02 发生泄密事件时", "2027年年初（报院党委）". */
+export function periodName(
+  policy: Policy,
+  row: Pick<ObligationRow, "duty_id" | "period_kind" | "period_id" | "starts_on" | "due_on">,
+  locale: Locale,
+): string {
   if (row.period_kind === "event") {
     const duty = policy.duties.find((d) => d.id === row.duty_id);
     const name = duty?.cadence.every === "event" ? inLocale(eventName(duty.cadence.event), locale) : "";

@@ -1,6 +1,7 @@
 /** Reports and requests upward (实施细则第十二条第（四）项): request and response schemas, shared with the web. */
 import { z } from "zod";
 import { pageOf, PageQuerySchema } from "../../domain/paging.js";
+import { DischargeSchema } from "../obligations/contract.js";
 import { REPORT_KINDS, REPORT_RECIPIENTS, REPORT_STATUSES } from "./kinds.js";
 
 const IdSchema = z.string().min(1).max(64);
@@ -76,15 +77,7 @@ export const ReportSchema = ReportSummarySchema.extend({
     .nullable(),
   submittedNote: z.string().nullable(),
   citation: z.string(),
-  obligations: z.array(
-    z.object({
-      obligationId: z.string(),
-      dutyId: z.string(),
-      title: z.string(),
-      period: z.string(),
-      state: z.string(),
-    }),
-  ),
+  obligations: z.array(DischargeSchema),
   abilities: z.object({ edit: z.boolean(), sign: z.boolean(), submit: z.boolean() }),
 });
 export type ReportView = z.infer<typeof ReportSchema>;

@@ -2,9 +2,9 @@
 import { type FastifyRequest } from "fastify";
 import { dateIn } from "../../domain/calendar.js";
 import { citationOf } from "../../domain/policy/catalogue.js";
-import { periodLabelOf } from "../../domain/periods.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { coversInstitution } from "../meetings/policy.js";
+import { DISCHARGE_COLUMNS, presentDischarges } from "../obligations/discharge-view.js";
 import { signingRight } from "../meetings/signer.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { type ReportView } from "./contract.js";
@@ -57,7 +57,7 @@ export async function presentReport(request: FastifyRequest, row: ReportRow): Pr
       ? []
       : await db
           .selectFrom("obligation")
-          .select(["id", "duty_id", "period_id", "period_kind", "starts_on", "due_on", "state"])
+          .select(DISCHARGE_COLUMNS)
           .where("institution_id", "=", row.institution_id)
           .where(
             "duty_id",
@@ -90,13 +90,8 @@ export async function presentReport(request: FastifyRequest, row: ReportRow): Pr
         : null,
     submittedNote: row.submitted_note,
     citation: citationOf(policy, "art12.4") ?? "art12.4",
-    obligations: obligations.map((o) => ({
-      obligationId: o.id,
-      dutyId: o.duty_id,
-      title: policy.duties.find((d) => d.id === o.duty_id)?.title.zh ?? o.duty_id,
-      period: periodLabelOf(o.period_kind, o.period_id, o.starts_on, o.due_on).zh,
-      state: o.state,
-    })),
+    obligations: await presentDischarges(db, policy, obligations, request.server.clock()),
+
     abilities: { edit: manage && row.status === "draft", sign, submit: manage && row.status === "signed" },
   };
 }

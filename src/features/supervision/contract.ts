@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CalendarDateSchema } from "../../domain/paging.js";
+import { DischargeSchema } from "../obligations/contract.js";
 
 const IdSchema = z.string().min(1).max(64);
 const Named = z.object({ id: z.string(), name: z.string() });
@@ -68,16 +69,6 @@ export const ApprovalSchema = z
     signature: z.string(),
   })
   .nullable();
-
-const DischargeSchema = z.object({
-  obligationId: z.string(),
-  dutyId: z.string(),
-  title: z.string(),
-  citation: z.string(),
-  period: z.string(),
-  dueOn: z.string().nullable(),
-  state: z.string(),
-});
 
 export const ScoreViewSchema = z.object({
   unit: Named,

@@ -4,11 +4,11 @@ import { type Kysely } from "kysely";
 import { dateIn } from "../../domain/calendar.js";
 import { TASK_STATUS_NAMES } from "../../domain/meeting.js";
 import { citationOf } from "../../domain/policy/catalogue.js";
-import { periodLabelOf } from "../../domain/periods.js";
 import { type Policy } from "../../domain/policy/schema.js";
 import { DEFAULT_BANDS, rankUnits, RubricSchema } from "../../domain/rubric.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { type Database } from "../../platform/db/schema.js";
+import { DISCHARGE_COLUMNS, presentDischarges } from "../obligations/discharge-view.js";
 import { coversInstitution } from "../meetings/policy.js";
 import { signingRight } from "../meetings/signer.js";
 import { activePolicy } from "../policy/active-policy.js";
@@ -219,13 +219,13 @@ export async function presentYear(
           approval: await approvalOf(db, assessment),
         },
     summary: summary ? { status: summary.status, text: summary.text, approval: await approvalOf(db, summary) } : null,
-    obligations: await yearObligations(db, policy, institution.id, year),
+    obligations: await yearObligations(db, policy, institution.id, year, request.server.clock()),
     abilities: { manage: coversInstitution(actor, SUPERVISION_MANAGE, institution.path), approve },
   };
 }
 
 /** The year's obligations of the four supervision duties, with their state. */
-async function yearObligations(db: Db, policy: Policy, institutionId: string, year: number) {
+async function yearObligations(db: Db, policy: Policy, institutionId: string, year: number, now: Date) {
   const duties = policy.duties
     .filter(
       (d) =>
@@ -235,19 +235,11 @@ async function yearObligations(db: Db, policy: Policy, institutionId: string, ye
   if (duties.length === 0) return [];
   const rows = await db
     .selectFrom("obligation")
-    .select(["id", "duty_id", "article", "period_id", "period_kind", "starts_on", "due_on", "state"])
+    .select(DISCHARGE_COLUMNS)
     .where("institution_id", "=", institutionId)
     .where("year", "=", year)
     .where("duty_id", "in", duties)
     .orderBy("starts_on")
     .execute();
-  return rows.map((o) => ({
-    obligationId: o.id,
-    dutyId: o.duty_id,
-    title: policy.duties.find((d) => d.id === o.duty_id)?.title.zh ?? o.duty_id,
-    citation: citationOf(policy, o.article) ?? o.article,
-    period: periodLabelOf(o.period_kind, o.period_id, o.starts_on, o.due_on).zh,
-    dueOn: o.due_on,
-    state: o.state,
-  }));
+  return presentDischarges(db, policy, rows, now);
 }

@@ -35,7 +35,6 @@ export type AttendanceKind = Attendance["kind"];
 export type Decision = NonNullable<MeetingView["minutes"]>["decisions"][number];
 export type Signer = NonNullable<MeetingView["signer"]>;
 export type Addendum = MeetingView["addenda"][number];
-export type Discharge = MeetingView["obligations"][number];
 export type CommitteeCandidates = z.infer<typeof CommitteeCandidatesSchema>;
 export type CreateMeetingRequest = z.input<typeof CreateMeetingRequestSchema>;
 export type AgendaCallRequest = z.input<typeof AgendaCallRequestSchema>;

@@ -4,6 +4,7 @@ import type {
   CalendarSchema,
   DashboardView,
   DecideEvidenceRequestSchema,
+  Discharge,
   EvidenceView,
   MaterializeResultSchema,
   ObligationFilters,
@@ -28,6 +29,7 @@ import { type Page, usePagedList } from "./paging";
 
 export type {
   DashboardView,
+  Discharge,
   EvidenceView,
   ObligationFilters,
   ObligationSummary,

@@ -17,7 +17,6 @@ export type ReportKind = ReportSummary["kind"];
 export type ReportRecipient = ReportSummary["recipient"];
 export type ReportStatus = ReportSummary["status"];
 export type ReportSigner = NonNullable<ReportView["signer"]>;
-export type ReportDischarge = ReportView["obligations"][number];
 export type CreateReportRequest = z.input<typeof CreateReportRequestSchema>;
 export type UpdateReportRequest = z.input<typeof UpdateReportRequestSchema>;
 export type SignReportRequest = z.input<typeof SignReportRequestSchema>;

@@ -22,7 +22,6 @@ export type NoteView = SupervisionView["notes"][number];
 export type AssessmentView = NonNullable<SupervisionYear["assessment"]>;
 export type ScoreView = AssessmentView["scores"][number];
 export type SummaryView = NonNullable<SupervisionYear["summary"]>;
-export type YearDischarge = SupervisionYear["obligations"][number];
 export type NamedUnit = SupervisionYear["institution"];
 export type RollForwardResult = z.infer<typeof RollForwardResultSchema>;
 export type Difference = RollForwardResult["differences"][number];

@@ -1027,6 +1027,7 @@ export const enUS: Messages = {
       period: "Period",
       span: "Dates",
       due: "Due",
+      dueOn: "due {{due}}",
       status: "Status",
       cadence: "Cadence",
       discharge: "Discharged by",

@@ -977,6 +977,7 @@ export const zhCN = {
       period: "期间",
       span: "起止日期",
       due: "截止日期",
+      dueOn: "{{due}}截止",
       status: "状态",
       cadence: "周期",
       discharge: "落实方式",

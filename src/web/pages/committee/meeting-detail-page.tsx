@@ -6,7 +6,7 @@ import { ApiError } from "../../api/api-error";
 import { errorMessage } from "../../api/error-message";
 import { useMeeting } from "../../api/meetings";
 import { usePageTitle } from "../../components/page-title";
-import { DischargesCard } from "./discharges-card";
+import { DischargesCard } from "../obligations/discharges-card";
 import { MeetingFlow } from "./meeting-flow";
 import { MeetingHeader } from "./meeting-header";
 
@@ -40,7 +40,12 @@ export function MeetingDetailPage() {
     <div data-testid="meeting-detail">
       <MeetingHeader meeting={m} />
       <MeetingFlow meeting={m} />
-      <DischargesCard meeting={m} />
+      <DischargesCard
+        obligations={m.obligations}
+        title={t("committee.discharges.title")}
+        testId="discharges"
+        pending={m.status === "signed" ? undefined : t("committee.discharges.whenSigned")}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { ApiError } from "../../api/api-error";
 import { errorMessage } from "../../api/error-message";
 import { type ReportView, useReport } from "../../api/reports";
 import { usePageTitle } from "../../components/page-title";
-import { DischargesCard } from "./discharges-card";
+import { DischargesCard } from "../obligations/discharges-card";
 import { ReportDraftForm } from "./report-draft-form";
 import { ReportHeader } from "./report-header";
 import { ReportSteps } from "./report-steps";
@@ -46,6 +46,7 @@ export function ReportDetailPage() {
 }
 
 function ReportDetail({ report: r }: { report: ReportView }) {
+  const { t } = useTranslation();
   return (
     <div className="page" data-testid="report-detail">
       <ReportHeader report={r} />
@@ -59,7 +60,14 @@ function ReportDetail({ report: r }: { report: ReportView }) {
           {r.status === "draft" && <SignPanel report={r} />}
           {r.status === "signed" && <SubmitPanel report={r} />}
           {r.signer && <SignerCard report={r} signer={r.signer} />}
-          <DischargesCard report={r} />
+          <DischargesCard
+            obligations={r.obligations}
+            title={t("reports.discharges.title")}
+            testId="report-discharges"
+            pending={r.status === "submitted" ? undefined : t("reports.discharges.whenSubmitted")}
+            empty={t("reports.discharges.empty")}
+            compact
+          />
         </Col>
       </Row>
     </div>
