@@ -22,7 +22,7 @@ interface MeetingJson {
   minutes: { decisions: { id: string; taskId: string | null }[] } | null;
   signer: { person: { name: string }; signedAs: string; delegation: { purpose: string } | null } | null;
   addenda: { id: string; signer: unknown }[];
-  obligations: { dutyId: string; state: string }[];
+  obligations: { dutyId: string; status: string }[];
   abilities: Record<string, boolean>;
 }
 interface ErrorJson {

@@ -17,7 +17,7 @@ interface ReportJson {
   number: string | null;
   attachments: string[];
   signer: { person: { name: string } } | null;
-  obligations: { dutyId: string; period: string; state: string }[];
+  obligations: { dutyId: string; period: string; status: string }[];
   abilities: { edit: boolean; sign: boolean; submit: boolean };
 }
 interface ErrorJson {

@@ -21,7 +21,7 @@ interface YearJson {
     unscored: { name: string }[];
   } | null;
   summary: { status: string } | null;
-  obligations: { dutyId: string; state: string }[];
+  obligations: { dutyId: string; status: string }[];
   abilities: { manage: boolean; approve: boolean };
 }
 interface ErrorJson {
