@@ -97,6 +97,15 @@ const ROWS: Row[] = [
   },
   { method: "GET", route: "/api/me", status: SIGNED_IN(200) },
   { method: "GET", route: "/api/me/sessions", status: SIGNED_IN(200) },
+  // The institution picker lists only what the account may act on: the offices here, granted inside the root
+  // institution, read its meetings; the administrators and an account without grants have none to pick.
+  {
+    method: "GET",
+    route: "/api/institutions",
+    url: () => "/api/institutions?for=meeting.read",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 0, secadmin: 0, auditor: 0, officeA: 1, officeA1: 1, officeB: 1, nobody: 0 },
+  },
   {
     method: "GET",
     route: "/api/units",

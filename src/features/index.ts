@@ -16,6 +16,7 @@ import { registerReportRoutes } from "./reports/routes.js";
 import { registerObligationRoutes } from "./obligations/routes.js";
 import { registerSettingsRoutes } from "./obligations/settings-routes.js";
 import { registerOrgImportRoutes } from "./org-import/routes.js";
+import { registerInstitutionRoutes } from "./org/institutions.js";
 import { registerOrgRoutes } from "./org/routes.js";
 import { registerResponsibilityRoutes } from "./responsibility/routes.js";
 
@@ -26,6 +27,7 @@ const features: FeatureRegistration[] = [
   registerAccountRoutes,
   registerAccessRoutes,
   registerOrgRoutes,
+  registerInstitutionRoutes,
   registerOrgImportRoutes,
   registerResponsibilityRoutes,
   registerAgreementRoutes,

@@ -11,6 +11,7 @@ import type {
   SummaryRequestSchema,
   SupervisionYear,
 } from "../../features/supervision/contract";
+import { usePickedInstitution } from "../components/institution-picker";
 import { apiFetch, queryString } from "./client";
 
 export type { Rubric, RubricBand, RubricItem, RubricSection, SupervisionYear };
@@ -66,7 +67,9 @@ export function useSupervisionYear(year: number, institutionId?: string) {
 }
 
 /** After a change: the answer is the year as it now stands; what it made or fulfilled elsewhere reloads. */
-function useYearChange(institutionId?: string) {
+function useYearChange(picked?: string) {
+  const onPage = usePickedInstitution();
+  const institutionId = picked ?? onPage;
   const client = useQueryClient();
   return async (view: SupervisionYear) => {
     client.setQueryData(yearKey(view.year, institutionId), view);
@@ -79,7 +82,9 @@ function useYearChange(institutionId?: string) {
 }
 
 /** A PUT or POST on the year that answers with the year. */
-function useYearMutation<T>(year: number, method: "POST" | "PUT", suffix: string, institutionId?: string) {
+function useYearMutation<T>(year: number, method: "POST" | "PUT", suffix: string, picked?: string) {
+  const onPage = usePickedInstitution();
+  const institutionId = picked ?? onPage;
   const changed = useYearChange(institutionId);
   return useMutation({
     mutationFn: (body: T) => apiFetch<SupervisionYear>(yearPath(year, suffix, institutionId), { method, body }),
@@ -108,7 +113,9 @@ export const useSaveSummary = (year: number, institutionId?: string) =>
   useYearMutation<SummaryRequest>(year, "PUT", "/summary", institutionId);
 
 /** PUT /api/supervision/:year/assessment/scores/:unitId: one unit's answers, every item of the rubric. */
-export function useScoreUnit(year: number, institutionId?: string) {
+export function useScoreUnit(year: number, picked?: string) {
+  const onPage = usePickedInstitution();
+  const institutionId = picked ?? onPage;
   const changed = useYearChange(institutionId);
   return useMutation({
     mutationFn: ({ unitId, ...body }: ScoreRequest & { unitId: string }) =>
@@ -121,7 +128,9 @@ export function useScoreUnit(year: number, institutionId?: string) {
 }
 
 /** POST /api/supervision/:year/roll-forward: last year's plan and rubric as this year's drafts, with what differs. */
-export function useRollForward(year: number, institutionId?: string) {
+export function useRollForward(year: number, picked?: string) {
+  const onPage = usePickedInstitution();
+  const institutionId = picked ?? onPage;
   const changed = useYearChange(institutionId);
   return useMutation({
     mutationFn: () => apiFetch<RollForwardResult>(yearPath(year, "/roll-forward", institutionId), { method: "POST" }),

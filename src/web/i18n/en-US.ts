@@ -151,6 +151,9 @@ export const enUS: Messages = {
     allLoaded: "All loaded: {{count}} in total",
     noMatch: "Nothing matches these filters. Change or reset them.",
     chartFailed: "The chart could not be loaded. Reload the page to try again.",
+    institution: "Institution",
+    institutionPick: "Choose an institution",
+    institutionRequired: "Choose the institution: this account acts for several",
   },
   shell: {
     loadFailed: "Could not load your account",

@@ -143,6 +143,9 @@ export const zhCN = {
     allLoaded: "已全部加载，共 {{count}} 条",
     noMatch: "没有符合筛选条件的记录，请调整或重置筛选条件。",
     chartFailed: "图表加载失败，请刷新页面重试。",
+    institution: "院校",
+    institutionPick: "请选择院校",
+    institutionRequired: "请选择院校：本账号可办理多所院校的事务",
   },
   shell: {
     loadFailed: "无法加载账号信息",

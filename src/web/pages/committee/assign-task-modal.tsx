@@ -5,6 +5,7 @@ import { type TaskOrigin, useAssignTask } from "../../api/meetings";
 import { calendarDate, type PickedDate } from "../../components/dates";
 import { UnitTreeSelect } from "../../components/unit-tree-select";
 import { useFormSubmit } from "../../components/use-form-submit";
+import { InstitutionField } from "../../components/institution-picker";
 import { taskUrl } from "./committee-nav";
 
 interface AssignForm {
@@ -14,6 +15,7 @@ interface AssignForm {
   title: string;
   ownerUnitId?: string;
   dueOn: PickedDate;
+  institutionId?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function AssignTaskModal({ onClose }: { onClose: () => void }) {
       title: values.title.trim(),
       ownerUnitId: values.ownerUnitId || undefined,
       dueOn: calendarDate(values.dueOn) ?? "",
+      institutionId: values.institutionId,
     });
     void message.success(t("committee.tasks.assign.done"));
     onClose();
@@ -61,6 +64,7 @@ export function AssignTaskModal({ onClose }: { onClose: () => void }) {
         requiredMark={false}
         initialValues={{ origin: "higher" }}
       >
+        <InstitutionField permission="meeting.manage" />
         <Form.Item name="origin" label={t("committee.tasks.assign.origin")}>
           <Radio.Group
             optionType="button"

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { type MeetingKind, useCreateMeeting } from "../../api/meetings";
 import { beijingInstant, type PickedDate } from "../../components/dates";
+import { InstitutionField } from "../../components/institution-picker";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { meetingUrl } from "./committee-nav";
 import { MEETING_KINDS, useMeetingNames } from "./status-tags";
@@ -13,6 +14,7 @@ interface CreateForm {
   plannedAt: PickedDate;
   place: string;
   reason?: string;
+  institutionId?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function CreateMeetingModal({ onClose }: { onClose: () => void }) {
       plannedAt: beijingInstant(values.plannedAt) ?? "",
       place: values.place.trim(),
       reason: values.kind === "extraordinary" ? values.reason?.trim() || undefined : undefined,
+      institutionId: values.institutionId,
     });
     void message.success(t("committee.create.done"));
     onClose();
@@ -60,6 +63,7 @@ export function CreateMeetingModal({ onClose }: { onClose: () => void }) {
         requiredMark={false}
         initialValues={{ kind: "regular" }}
       >
+        <InstitutionField permission="meeting.manage" />
         <Form.Item name="kind" label={t("committee.fields.kind")}>
           <Radio.Group optionType="button" options={MEETING_KINDS.map((k) => ({ value: k, label: names.kind(k) }))} />
         </Form.Item>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { type ReportKind, type ReportRecipient, useCreateReport } from "../../api/reports";
 import { todayInBeijing } from "../../components/format";
+import { InstitutionField } from "../../components/institution-picker";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { yearOptions } from "../obligations/filter-options";
 import { CONTACT_ALIASES, ContactFields, type ContactValues, contactOf } from "./contact-fields";
@@ -15,6 +16,7 @@ interface CreateForm extends ContactValues {
   year: number;
   title?: string;
   body?: string;
+  institutionId?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export function CreateReportModal({ onClose }: { onClose: () => void }) {
         kind: values.kind,
         recipient: values.recipient,
         year: values.year,
+        institutionId: values.institutionId,
         ...(written ? { title: values.title?.trim() ?? "", body: values.body?.trim() ?? "" } : {}),
         ...(contact ? { contact } : {}),
       });
@@ -70,6 +73,7 @@ export function CreateReportModal({ onClose }: { onClose: () => void }) {
         requiredMark={false}
         initialValues={{ kind: "planReport", recipient: "partyCommittee", year: Number(todayInBeijing().slice(0, 4)) }}
       >
+        <InstitutionField permission="report.manage" />
         <Form.Item name="kind" label={t("reports.fields.kind")}>
           <Radio.Group optionType="button" options={REPORT_KINDS.map((k) => ({ value: k, label: names.kind(k) }))} />
         </Form.Item>

@@ -1,9 +1,11 @@
-import { Alert, Result, Skeleton } from "antd";
+import { Alert, Card, Empty, Result, Skeleton, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ApiError } from "../../../api/api-error";
 import { errorMessage } from "../../../api/error-message";
+import { useInstitutions } from "../../../api/institutions";
 import { useSupervisionYear } from "../../../api/supervision";
+import { InstitutionSelect, PickedInstitution } from "../../../components/institution-picker";
 import { todayInBeijing } from "../../../components/format";
 import { CommitteePageHeader } from "../committee-page-header";
 import { SupervisionYearView } from "./supervision-year-view";
@@ -25,9 +27,25 @@ export function SupervisionYearPage() {
   const [params, setParams] = useSearchParams();
   const current = Number(todayInBeijing().slice(0, 4));
   const year = yearFrom(params, current);
-  const query = useSupervisionYear(year);
+  const institutionId = params.get("institutionId") ?? undefined;
+  const query = useSupervisionYear(year, institutionId);
+  const go = (next: { year?: number; institutionId?: string | undefined }) => {
+    const y = next.year ?? year;
+    const i = "institutionId" in next ? next.institutionId : institutionId;
+    setParams({ ...(y === current ? {} : { year: String(y) }), ...(i ? { institutionId: i } : {}) }, { replace: true });
+  };
+
+  // A provincial account answers for many institutions: until it picks one there is no year to show.
+  const institutions = useInstitutions("supervision.read");
+  const mustPick = institutionId === undefined && (institutions.data?.items.length ?? 0) > 1;
 
   const body = () => {
+    if (mustPick)
+      return (
+        <Card>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common.institutionPick")} />
+        </Card>
+      );
     if (query.isPending) return <Skeleton active />;
     if (query.isError) {
       return query.error instanceof ApiError && query.error.status === 404 ? (
@@ -40,7 +58,11 @@ export function SupervisionYearPage() {
         <Alert className="list-error" type="error" showIcon title={errorMessage(query.error, t)} />
       );
     }
-    return <SupervisionYearView year={query.data} />;
+    return (
+      <PickedInstitution.Provider value={institutionId}>
+        <SupervisionYearView year={query.data} />
+      </PickedInstitution.Provider>
+    );
   };
 
   return (
@@ -48,11 +70,14 @@ export function SupervisionYearPage() {
       <CommitteePageHeader
         page="supervision"
         extra={
-          <YearPicker
-            year={year}
-            current={current}
-            onChange={(next) => setParams(next === current ? {} : { year: String(next) }, { replace: true })}
-          />
+          <Space wrap>
+            <InstitutionSelect
+              permission="supervision.read"
+              value={institutionId ?? query.data?.institution.id}
+              onChange={(id) => go({ institutionId: id })}
+            />
+            <YearPicker year={year} current={current} onChange={(next) => go({ year: next })} />
+          </Space>
         }
       />
       {body()}
