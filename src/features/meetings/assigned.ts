@@ -6,14 +6,14 @@
 import { type FastifyRequest } from "fastify";
 import { v7 as uuidv7 } from "uuid";
 import { type z } from "zod";
-import { auditContext, authOf, deny } from "../../platform/access/request-auth.js";
-import { FORBIDDEN } from "../../platform/access/require.js";
+import { auditContext } from "../../platform/access/request-auth.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { SECRECY_OFFICE_CODE } from "../obligations/bearers.js";
 import { raiseEvent } from "../obligations/events.js";
 import { type AssignTaskRequestSchema } from "./contract.js";
 import { badField, refuseMarkedText } from "./guards.js";
-import { coversInstitution, MEETING_MANAGE } from "./policy.js";
+import { institutionToRecord } from "./institution-to-record.js";
+import { MEETING_MANAGE } from "./policy.js";
 
 const EVENTS = { higher: "assignedTask.received", committee: "officeTask.assigned" } as const;
 
@@ -23,19 +23,10 @@ export async function assignTask(
 ): Promise<string> {
   const app = request.server;
   const db = app.db.kysely;
-  const actor = authOf(request).actor;
-  const institutions = (
-    await db
-      .selectFrom("unit")
-      .select(["id", "name", "path"])
-      .where("kind", "=", "institution")
-      .$if(body.institutionId !== undefined, (q) => q.where("id", "=", body.institutionId ?? ""))
-      .execute()
-  ).filter((i) => coversInstitution(actor, MEETING_MANAGE, i.path));
-  if (institutions.length === 0)
-    return deny(request, FORBIDDEN, { action: MEETING_MANAGE, object: { type: "trackedTask", id: null } });
-  if (institutions.length > 1) throw badField("body.institutionId", "请指明院校", "Name the institution");
-  const institution = institutions[0]!;
+  const institution = await institutionToRecord(request, MEETING_MANAGE, body.institutionId, {
+    type: "trackedTask",
+    id: null,
+  });
   const owner = body.ownerUnitId
     ? await db.selectFrom("unit").select(["id", "path"]).where("id", "=", body.ownerUnitId).executeTakeFirst()
     : await db

@@ -13,6 +13,7 @@ import { auditContext, authOf, deny } from "../../platform/access/request-auth.j
 import { FORBIDDEN, notVisible } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { badField, refuseMarkedText } from "../meetings/guards.js";
+import { institutionToRecord } from "../meetings/institution-to-record.js";
 import { coversInstitution, reachesInstitution } from "../meetings/policy.js";
 import { committeeSignature, confirmSigner } from "../meetings/signer.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
@@ -66,18 +67,7 @@ export async function createReport(
 ): Promise<string> {
   const app = request.server;
   const db = app.db.kysely;
-  const actor = authOf(request).actor;
-  const institutions = (
-    await db
-      .selectFrom("unit")
-      .select(["id", "name", "path"])
-      .where("kind", "=", "institution")
-      .$if(body.institutionId !== undefined, (q) => q.where("id", "=", body.institutionId ?? ""))
-      .execute()
-  ).filter((i) => coversInstitution(actor, REPORT_MANAGE, i.path));
-  if (institutions.length === 0) return deny(request, FORBIDDEN, { action: REPORT_MANAGE, object: reportObject(null) });
-  if (institutions.length > 1) throw badField("body.institutionId", "请指明院校", "Name the institution");
-  const institution = institutions[0]!;
+  const institution = await institutionToRecord(request, REPORT_MANAGE, body.institutionId, reportObject(null));
   const written = body.kind === "majorMatter" || body.kind === "request";
   if (written && !body.title) throw badField("body.title", "请填写报告或请示的标题", "Give the title");
   if (written && !body.body) throw badField("body.body", "请填写报告或请示的正文", "Give the text");
