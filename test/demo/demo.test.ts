@@ -11,6 +11,8 @@ import { type DemoLoaded, loadDemo } from "../../src/features/demo/load.js";
 import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { committeeRoster } from "../../src/features/responsibility/committee.js";
 import { responsibilityChain } from "../../src/features/responsibility/resolver.js";
+import { hasSecrecyMarking } from "../../src/domain/marking-guard.js";
+import { type Database } from "../../src/platform/db/schema.js";
 import { testDialects } from "../databases.js";
 import { Client, seedOrg } from "../factories.js";
 import { buildTestApp, type TestApp } from "../harness.js";
@@ -56,6 +58,12 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
   const db = () => t.app.db.kysely;
   const unitId = async (name: string) =>
     (await db().selectFrom("unit").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+  const signedIn = async (username: string) => {
+    const client = new Client(t.app);
+    const login = await client.post("/api/auth/login", { username, password: demo.password });
+    expect(login.statusCode, login.body).toBe(200);
+    return client;
+  };
   const holderNames = (holders: { personName: string; acting: boolean }[]) =>
     holders.map((h) => `${h.personName}${h.acting ? "(代)" : ""}`);
 
@@ -169,6 +177,167 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       const scope = body.scopes.find((s) => s.role === "secrecyOffice") as { unitName?: string } | undefined;
       expect(scope?.unitName).toBe("广东技术师范学院");
     }
+  });
+
+  it("holds last year's committee records, whose obligations the engine fulfilled with them as evidence", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const expected: Record<string, [kind: string, table: keyof Database, count: number]> = {
+      "art12.1.regular-meeting": ["meeting.minutesSigned", "meeting", 2],
+      "art12.2.annual-plan": ["annualPlan.approved", "annual_plan", 1],
+      "art12.2.mid-year-supervision": ["supervision.completed", "supervision", 1],
+      "art12.2.year-end-assessment": ["assessment.approved", "assessment", 1],
+      "art12.2.annual-summary": ["annualSummary.approved", "annual_summary", 1],
+      "art12.4.plan-report": ["report.submitted", "report", 2],
+      "art12.4.summary-report": ["report.submitted", "report", 2],
+    };
+    const rows = await db()
+      .selectFrom("obligation")
+      .select(["duty_id", "period_id", "state", "record_kind", "record_id", "responsible"])
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .where("duty_id", "in", Object.keys(expected))
+      .execute();
+    const director = demo.accounts.find((a) => a.username === "demo.shuji")?.name;
+    for (const [duty, [kind, table, count]] of Object.entries(expected)) {
+      const mine = rows.filter((r) => r.duty_id === duty);
+      expect(mine, duty).toHaveLength(count);
+      const ids = new Set<string>();
+      for (const row of mine) {
+        expect([row.state, row.record_kind], `${duty} ${row.period_id}`).toEqual(["fulfilled", kind]);
+        const record = await db()
+          .selectFrom(table as "meeting")
+          .select(["id", "year"])
+          .where("id", "=", row.record_id ?? "")
+          .executeTakeFirst();
+        expect(record?.year, `${duty} ${row.period_id}`).toBe(year);
+        ids.add(row.record_id ?? "");
+        expect((JSON.parse(row.responsible ?? "[]") as { name: string }[])[0]?.name).toBe(
+          table === "supervision" ? demo.accounts.find((a) => a.username === "demo.baomiban")?.name : director,
+        );
+      }
+      // Two semesters, two meetings; each body its own report.
+      expect(ids.size, duty).toBe(count);
+    }
+    const dashboard = await signedIn("demo.baomiban");
+    const view = (await dashboard.get(`/api/obligations/dashboard?year=${year}`)).json<{
+      byArticle: { key: string; total: number; fulfilled: number }[];
+      trend: { key: string }[];
+    }>();
+    const art12 = view.byArticle.find((a) => a.key === "art12");
+    expect(art12?.total).toBe(10);
+    expect(art12?.fulfilled).toBe(10);
+    expect(view.trend.map((t) => t.key)).toEqual([String(year), String(year + 1)]);
+  });
+
+  it("answers the committee screens with those records as the secrecy office", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const client = await signedIn("demo.baomiban");
+    const meetings = await client.get(`/api/meetings?year=${year}`);
+    expect(meetings.statusCode, meetings.body).toBe(200);
+    const list = meetings.json<{ items: { id: string; status: string; minutesNumber: string | null }[] }>().items;
+    expect(list.map((m) => [m.status, m.minutesNumber])).toEqual([
+      ["signed", `保委纪〔${year}〕2号`],
+      ["signed", `保委纪〔${year}〕1号`],
+    ]);
+    const meeting = (await client.get(`/api/meetings/${list[1]?.id}`)).json<{
+      attendance: { kind: string }[];
+      proposals: { status: string }[];
+      minutes: { text: string; decisions: { taskId: string | null }[] };
+      signer: { person: { name: string }; signedAs: string };
+    }>();
+    expect(meeting.signer).toMatchObject({
+      person: { name: demo.accounts.find((a) => a.username === "demo.shuji")?.name },
+      signedAs: "director",
+    });
+    expect(new Set(meeting.attendance.map((a) => a.kind))).toEqual(new Set(["present", "onLeave", "nonVoting"]));
+    expect(meeting.proposals.map((p) => p.status)).toContain("declined");
+    expect(meeting.minutes.text).toContain("纪要如下");
+    expect(meeting.minutes.decisions.every((d) => d.taskId !== null)).toBe(true);
+    const tasks = await db()
+      .selectFrom("tracked_task")
+      .select(["status", "due_on"])
+      .where(
+        "meeting_id",
+        "in",
+        list.map((m) => m.id),
+      )
+      .execute();
+    expect(tasks.filter((t) => t.status !== "closed")).toEqual([{ status: "open", due_on: `${year}-10-31` }]);
+
+    const supervision = await client.get(`/api/supervision/${year}`);
+    expect(supervision.statusCode, supervision.body).toBe(200);
+    const page = supervision.json<{
+      plan: { status: string; items: { task: { status: string } | null }[] };
+      supervision: { status: string; notes: unknown[] };
+      assessment: { status: string; scores: { band: string }[]; unscored: unknown[] };
+      summary: { status: string };
+      obligations: { status: string }[];
+    }>();
+    expect(page.plan.status).toBe("approved");
+    expect(page.plan.items.length).toBeGreaterThanOrEqual(6);
+    expect(page.plan.items.every((i) => i.task?.status === "closed")).toBe(true);
+    expect(page.supervision).toMatchObject({ status: "completed" });
+    expect(page.supervision.notes).toHaveLength(2);
+    expect(page.assessment.status).toBe("approved");
+    expect(page.assessment.unscored).toEqual([]);
+    const bands = page.assessment.scores.map((s) => s.band);
+    expect(bands.filter((b) => b === "nonconform")).toHaveLength(1);
+    expect(bands.filter((b) => b === "basic").length).toBeGreaterThanOrEqual(2);
+    expect(bands.filter((b) => b === "conform").length).toBeGreaterThan(bands.length / 2);
+    expect(page.summary.status).toBe("approved");
+    expect(page.obligations.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+
+    const reports = await client.get(`/api/reports?year=${year}`);
+    expect(reports.statusCode, reports.body).toBe(200);
+    const items = reports.json<{ items: { kind: string; recipient: string; status: string; number: string }[] }>()
+      .items;
+    expect(items.map((r) => `${r.kind}/${r.recipient}/${r.status}/${r.number}`).sort()).toEqual(
+      [
+        `planReport/partyCommittee/submitted/保委〔${year}〕1号`,
+        `planReport/higherCommittee/submitted/保委〔${year}〕2号`,
+        `summaryReport/partyCommittee/submitted/保委〔${year}〕3号`,
+        `summaryReport/higherCommittee/submitted/保委〔${year}〕4号`,
+      ].sort(),
+    );
+  });
+
+  it("dates nothing after the load date, and nothing the marking guard would refuse", async () => {
+    const now = t.app.clock().toISOString();
+    const instants: [keyof Database, string[]][] = [
+      ["meeting", ["planned_at", "held_at", "minutes_drafted_at", "signed_at", "created_at", "updated_at"]],
+      ["agenda_proposal", ["proposed_at"]],
+      ["meeting_material", ["uploaded_at"]],
+      ["tracked_task", ["reported_at", "closed_at", "created_at", "updated_at"]],
+      ["tracked_task_progress", ["at"]],
+      ["annual_plan", ["approved_at", "created_at", "updated_at"]],
+      ["supervision", ["completed_at", "created_at"]],
+      ["supervision_note", ["created_at"]],
+      ["assessment", ["approved_at", "created_at", "updated_at"]],
+      ["assessment_score", ["scored_at"]],
+      ["annual_summary", ["approved_at", "created_at", "updated_at"]],
+      ["report", ["signed_at", "submitted_at", "created_at", "updated_at"]],
+    ];
+    for (const [table, columns] of instants) {
+      const rows = (await db()
+        .selectFrom(table as "meeting")
+        .selectAll()
+        .execute()) as unknown as Record<string, unknown>[];
+      expect(rows.length, table).toBeGreaterThan(0);
+      for (const row of rows)
+        for (const column of columns) {
+          const value = row[column];
+          if (typeof value === "string") expect(value <= now, `${table}.${column} ${value}`).toBe(true);
+        }
+    }
+    const texts = [
+      ...(await db().selectFrom("meeting").select("minutes_text as text").execute()),
+      ...(await db().selectFrom("minutes_decision").select("text").execute()),
+      ...(await db().selectFrom("annual_plan").select("body as text").execute()),
+      ...(await db().selectFrom("supervision_note").select("text").execute()),
+      ...(await db().selectFrom("annual_summary").select("text").execute()),
+      ...(await db().selectFrom("report").select("body as text").execute()),
+    ];
+    for (const { text } of texts) expect(hasSecrecyMarking(text ?? "")).toBe(false);
   });
 
   it("refuses a second load and changes nothing", async () => {

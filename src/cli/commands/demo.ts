@@ -46,6 +46,8 @@ function describe(result: DemoLoaded): string {
     ...(result.administrators ? [describeCredentials(result.administrators)] : []),
     `已载入演示数据：${result.institution.name}，${counts.units} 个单位，${counts.people} 人，${counts.appointments} 项任职，${counts.portfolios} 项分管，${counts.clearances} 名涉密人员`,
     `Loaded the demo institution ${result.institution.name}: ${counts.units} units, ${counts.people} people, ${counts.appointments} appointments, ${counts.portfolios} portfolios, ${counts.clearances} cleared persons`,
+    `保密委员会上一年度及本年度至今的记录：${counts.meetings} 次例会，${counts.trackedTasks} 项督办事项，${counts.annualPlans} 份年度计划，${counts.supervisions} 次年中督查，${counts.assessments} 次年度考核，${counts.annualSummaries} 份年度总结，${counts.reports} 份报告；履职事项 ${result.obligations.created} 项，其中 ${result.obligations.fulfilled} 项已由上述记录落实`,
+    `The committee's records of last year and this year so far: ${counts.meetings} meetings, ${counts.trackedTasks} tracked tasks, ${counts.annualPlans} annual plans, ${counts.supervisions} supervisions, ${counts.assessments} assessments, ${counts.annualSummaries} summaries, ${counts.reports} reports; ${result.obligations.created} obligations, ${result.obligations.fulfilled} fulfilled by those records`,
     "",
     `演示账号（密码均为 ${result.password}，首次登录无需修改）/ Demo accounts (password for all: ${result.password}, no change needed):`,
     ...result.accounts.map((a) => `  ${a.username.padEnd(width)}${a.name}（${a.unit}）  ${a.label.zh} / ${a.label.en}`),

@@ -16,9 +16,13 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { type InitialCredentials, initializeInstitution, needsInitialization } from "../accounts/initialize.js";
+import { institutions } from "../obligations/bearers.js";
+import { refreshYear } from "../obligations/engine.js";
+import { readObligationSettings } from "../obligations/settings.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { responsibilitiesOf } from "../responsibility/mine.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.js";
+import { type CommitteeCounts, insertCommitteeYears } from "./committee-year.js";
 import { insertPlan } from "./insert.js";
 import { type DemoPlan, planDemo } from "./plan.js";
 
@@ -34,7 +38,15 @@ export interface DemoAccountRow {
 export interface DemoLoaded {
   ok: true;
   institution: { id: string; name: string };
-  counts: { units: number; people: number; appointments: number; portfolios: number; clearances: number };
+  counts: {
+    units: number;
+    people: number;
+    appointments: number;
+    portfolios: number;
+    clearances: number;
+  } & CommitteeCounts;
+  /** The obligations of the previous and the current year the engine materialized, and how many records fulfilled. */
+  obligations: { created: number; fulfilled: number };
   password: string;
   accounts: DemoAccountRow[];
   /** The three administrators' one-time credentials, when the database was empty and had to be initialized. */
@@ -70,7 +82,7 @@ export async function loadDemo(
   audit: AuditLog,
   options: { now: Date },
 ): Promise<DemoLoaded | DemoRefused> {
-  const { policy } = await activePolicy(db);
+  const { policy, sha256 } = await activePolicy(db);
   const plan = planDemo(dateIn(options.now));
   try {
     checkPolicy(policy, plan);
@@ -83,7 +95,29 @@ export async function loadDemo(
     const loaded = await db
       .transaction()
       .execute((trx) => loadPlan(trx, audit, policy, plan, { now: options.now, passwordHash }));
-    return { ...loaded, administrators };
+    // The committee's records discharge their obligations through the engine's own entry point, for both years. It
+    // runs right after the load, not inside it: refreshYear opens its own transaction (Kysely cannot nest one), and
+    // calling its parts here instead would be a second copy of the engine. Should it fail, the records stand, and the
+    // daily run still materializes the current year and fulfils what they discharge.
+    const settings = await readObligationSettings(db);
+    const institution = (await institutions(db)).find((i) => i.id === loaded.institution.id);
+    const today = dateIn(options.now);
+    const obligations = { created: 0, fulfilled: 0 };
+    if (institution)
+      for (const year of [Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4))]) {
+        const result = await refreshYear(db, {
+          policy,
+          policyVersion: sha256,
+          institution,
+          year,
+          today,
+          now: options.now,
+          settings,
+        });
+        obligations.created += result.created;
+        obligations.fulfilled += result.fulfilledByRecords;
+      }
+    return { ...loaded, obligations, administrators };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, message: error.reason };
     throw error;
@@ -96,7 +130,7 @@ async function loadPlan(
   policy: Policy,
   plan: DemoPlan,
   options: { now: Date; passwordHash: string },
-): Promise<Omit<DemoLoaded, "administrators">> {
+): Promise<Omit<DemoLoaded, "administrators" | "obligations">> {
   // Again inside the transaction: nothing may have slipped in since the first look.
   await refuseBusinessData(trx);
   const roots = await trx.selectFrom("unit").select(["id", "path", "kind"]).where("parent_id", "is", null).execute();
@@ -165,12 +199,19 @@ async function loadPlan(
     });
   }
 
+  // The committee's previous year and this year so far: meetings, tasks, plan, supervision, assessment, reports.
+  const committee = await insertCommitteeYears(trx, policy, plan, inserted, {
+    institutionId: root.id,
+    now: options.now,
+  });
+
   const counts = {
     units: plan.units.length + 1,
     people: plan.people.length,
     appointments: plan.appointments.length,
     portfolios: plan.portfolios.length,
     clearances: plan.clearances.length,
+    ...committee,
   };
   await audit.append(trx, {
     actor: { accountId: null, username: "system", role: null, unitId: null },
