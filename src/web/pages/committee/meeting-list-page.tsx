@@ -1,12 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card } from "antd";
+import { Button, Card } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { errorMessage } from "../../api/error-message";
 import { type MeetingFilters, useMeetings } from "../../api/meetings";
 import { allowed, useCurrentUser } from "../../app/access";
-import { LoadMore } from "../../components/load-more";
+import { ListCard } from "../../components/list-parts";
 import { CommitteePageHeader } from "./committee-page-header";
 import { CreateMeetingModal } from "./create-meeting-modal";
 import { meetingFiltersFrom, paramsOf } from "./meeting-filters";
@@ -43,20 +42,13 @@ export function MeetingListPage() {
       <Card className="audit-filters">
         <MeetingFilterForm filters={filters} onApply={apply} />
       </Card>
-      <Card>
-        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+      <ListCard list={list}>
         <MeetingTable
           items={list.items}
           loading={list.isPending}
           empty={filtered ? t("common.noMatch") : t("committee.meetings.empty")}
         />
-        <LoadMore
-          count={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoad={() => void list.fetchNextPage()}
-        />
-      </Card>
+      </ListCard>
       {creating && <CreateMeetingModal onClose={() => setCreating(false)} />}
     </>
   );

@@ -1,6 +1,7 @@
-import { Button, Form, Select } from "antd";
+import { Form } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TaskFilters, TaskStatus } from "../../api/meetings";
+import { FilterGrid, FilterSelect } from "../../components/list-parts";
 import { UnitFilterSelect } from "../obligations/unit-filter-select";
 import { TASK_STATUSES, useMeetingNames } from "./status-tags";
 
@@ -15,17 +16,15 @@ export function TaskFilterForm({
   const { t } = useTranslation();
   const names = useMeetingNames();
   return (
-    <Form layout="vertical" className="filter-grid" name="task-filters">
-      <Form.Item label={t("committee.filters.status")} htmlFor="task-filters-status">
-        <Select<TaskStatus>
-          id="task-filters-status"
-          allowClear
-          value={filters.status}
-          placeholder={t("committee.filters.allStatuses")}
-          options={TASK_STATUSES.map((s) => ({ value: s, label: names.task(s) }))}
-          onChange={(status) => onApply({ ...filters, status })}
-        />
-      </Form.Item>
+    <FilterGrid name="task-filters" onReset={() => onApply({})}>
+      <FilterSelect<TaskStatus>
+        id="task-filters-status"
+        label={t("committee.filters.status")}
+        placeholder={t("committee.filters.allStatuses")}
+        value={filters.status}
+        options={TASK_STATUSES.map((s) => ({ value: s, label: names.task(s) }))}
+        onChange={(status) => onApply({ ...filters, status })}
+      />
       <Form.Item label={t("committee.filters.unit")} htmlFor="task-filters-unit">
         <UnitFilterSelect
           id="task-filters-unit"
@@ -33,22 +32,17 @@ export function TaskFilterForm({
           onChange={(unitId) => onApply({ ...filters, unitId })}
         />
       </Form.Item>
-      <Form.Item label={t("committee.filters.overdue")} htmlFor="task-filters-overdue">
-        <Select<"true" | "false">
-          id="task-filters-overdue"
-          allowClear
-          value={filters.overdue}
-          placeholder={t("committee.filters.allTasks")}
-          options={[
-            { value: "true", label: t("committee.filters.overdueOnly") },
-            { value: "false", label: t("committee.filters.notOverdue") },
-          ]}
-          onChange={(overdue) => onApply({ ...filters, overdue })}
-        />
-      </Form.Item>
-      <Form.Item label=" " className="filter-buttons">
-        <Button onClick={() => onApply({})}>{t("common.reset")}</Button>
-      </Form.Item>
-    </Form>
+      <FilterSelect<"true" | "false">
+        id="task-filters-overdue"
+        label={t("committee.filters.overdue")}
+        placeholder={t("committee.filters.allTasks")}
+        value={filters.overdue}
+        options={[
+          { value: "true", label: t("committee.filters.overdueOnly") },
+          { value: "false", label: t("committee.filters.notOverdue") },
+        ]}
+        onChange={(overdue) => onApply({ ...filters, overdue })}
+      />
+    </FilterGrid>
   );
 }

@@ -3,10 +3,9 @@ import { Alert, Button, Card } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { errorMessage } from "../../api/error-message";
 import { type TaskFilters, useTasks } from "../../api/meetings";
 import { allowed, useCurrentUser } from "../../app/access";
-import { LoadMore } from "../../components/load-more";
+import { ListCard } from "../../components/list-parts";
 import { AssignTaskModal } from "./assign-task-modal";
 import { CommitteePageHeader } from "./committee-page-header";
 import { paramsOf } from "./meeting-filters";
@@ -56,20 +55,13 @@ export function TaskListPage() {
           />
         )}
       </Card>
-      <Card>
-        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+      <ListCard list={list}>
         <TaskTable
           items={list.items}
           loading={list.isPending}
           empty={filtered ? t("common.noMatch") : t("committee.tasks.empty")}
         />
-        <LoadMore
-          count={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoad={() => void list.fetchNextPage()}
-        />
-      </Card>
+      </ListCard>
       {assigning && <AssignTaskModal onClose={() => setAssigning(false)} />}
     </>
   );

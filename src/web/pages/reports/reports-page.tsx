@@ -1,12 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card } from "antd";
+import { Button, Card } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { errorMessage } from "../../api/error-message";
 import { type ReportFilters, useReports } from "../../api/reports";
 import { allowed, useCurrentUser } from "../../app/access";
-import { LoadMore } from "../../components/load-more";
+import { ListCard } from "../../components/list-parts";
 import { CreateReportModal } from "./create-report-modal";
 import { ReportFilterForm } from "./report-filter-form";
 import { paramsOf, reportFiltersFrom } from "./report-filters";
@@ -44,20 +43,13 @@ export function ReportsPage() {
       <Card className="audit-filters">
         <ReportFilterForm filters={filters} onApply={apply} />
       </Card>
-      <Card>
-        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+      <ListCard list={list}>
         <ReportTable
           items={list.items}
           loading={list.isPending}
           empty={filtered ? t("common.noMatch") : t("reports.empty")}
         />
-        <LoadMore
-          count={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoad={() => void list.fetchNextPage()}
-        />
-      </Card>
+      </ListCard>
       {creating && <CreateReportModal onClose={() => setCreating(false)} />}
     </div>
   );

@@ -1,0 +1,85 @@
+import { Alert, Button, Card, Form, Select } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../api/error-message";
+import { yearOptions } from "../pages/obligations/filter-options";
+import { LoadMore } from "./load-more";
+
+/**
+ * The parts every register list is made of (会议, 督办事项, 报告请示, 调研课题, …): a grid of filters that apply at once
+ * and live in the address, and the list card with its error, its table and "load more".
+ */
+
+/** One select of a filter grid, labelled for screen readers and tests (`<form>-<field>`). */
+export function FilterSelect<T extends string | number>(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: T | undefined;
+  options: { value: T; label: string }[];
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <Form.Item label={props.label} htmlFor={props.id}>
+      <Select<T>
+        id={props.id}
+        allowClear
+        value={props.value}
+        placeholder={props.placeholder}
+        options={props.options}
+        onChange={(value) => props.onChange(value)}
+      />
+    </Form.Item>
+  );
+}
+
+/** The year filter: this year and the years around it. */
+export function YearFilter(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: number | undefined;
+  onChange: (year: number | undefined) => void;
+}) {
+  return <FilterSelect<number> {...props} options={yearOptions()} />;
+}
+
+/** The filter grid with its reset button at the end. */
+export function FilterGrid({ name, onReset, children }: { name: string; onReset: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Form layout="vertical" className="filter-grid" name={name}>
+      {children}
+      <Form.Item label=" " className="filter-buttons">
+        <Button onClick={onReset}>{t("common.reset")}</Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** What a paged list query gives the card (api/paging.ts usePagedList). */
+export interface PagedList {
+  items: readonly unknown[];
+  isError: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** The list card: the error if the list failed, the table, and "load more" under it. */
+export function ListCard({ list, children }: { list: PagedList; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card>
+      {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+      {children}
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+      />
+    </Card>
+  );
+}
