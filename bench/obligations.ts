@@ -3,8 +3,8 @@
  * — the obligations engine and the 责任落实总览 dashboard on the province (bench/data/province.ts: 150 institutions × 40
  * units, 300,000 people), with 30,000 of those people given a clearance so that self-checks are part of the load.
  *
- * 1. Materializing a year. Subject: `refreshYear` for every institution, as the daily engine runs it (plan from the
- *    policy and the organization, compare with what is stored, insert, check records), on an empty obligation table.
+ * 1. Materializing a year. Subject: `refreshInstitutions` over every institution, as the daily engine runs it (plan from
+ *    the policy and the organization, compare with what is stored, insert, check records), on an empty obligation table.
  *    Baseline: the very rows the subject created, inserted raw through better-sqlite3 (prepared multi-row INSERTs in
  *    one transaction). Runs alternate baseline/subject. Target: subject ≤ 2 × baseline (median).
  * 2. The dashboard over ten years of obligations (2018–2027, past years mostly fulfilled). Subject: `dashboard()` for
@@ -23,7 +23,7 @@ import { DEFAULT_TIMINGS } from "../src/domain/obligation.js";
 import { institutions } from "../src/features/obligations/bearers.js";
 import { dashboard } from "../src/features/obligations/dashboard.js";
 import { resolveFilters } from "../src/features/obligations/queries.js";
-import { refreshYear } from "../src/features/obligations/engine.js";
+import { refreshInstitutions } from "../src/features/obligations/engine.js";
 import { DEFAULT_OBLIGATION_SETTINGS } from "../src/features/obligations/settings.js";
 import { activePolicy } from "../src/features/policy/active-policy.js";
 import { loadConfig } from "../src/platform/config/config.js";
@@ -80,20 +80,16 @@ const insts = await institutions(k);
 }
 
 async function materializeAll(year: number, today = TODAY): Promise<number> {
-  let created = 0;
-  for (const institution of insts)
-    created += (
-      await refreshYear(k, {
-        policy,
-        policyVersion: sha256,
-        institution,
-        year,
-        today,
-        now: new Date(`${today}T02:00:00.000Z`),
-        settings: DEFAULT_OBLIGATION_SETTINGS,
-      })
-    ).created;
-  return created;
+  // As the daily engine does it: every institution, a group of them to a transaction.
+  const result = await refreshInstitutions(k, insts, {
+    policy,
+    policyVersion: sha256,
+    year,
+    today,
+    now: new Date(`${today}T02:00:00.000Z`),
+    settings: DEFAULT_OBLIGATION_SETTINGS,
+  });
+  return result.created;
 }
 
 // ── 1. Materializing a year ────────────────────────────────────────────────────────────────────────────────────

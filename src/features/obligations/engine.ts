@@ -27,32 +27,69 @@ export interface RefreshResult extends MaterializeResult {
   fulfilledByRecords: number;
 }
 
+type RefreshOptions = {
+  policy: Policy;
+  policyVersion: string;
+  year: number;
+  today: string;
+  now: Date;
+  settings: ObligationSettings;
+};
+
+/** One institution's year in the caller's transaction: materialized, then what records now discharge fulfilled. */
+async function refreshIn(
+  trx: Kysely<Database>,
+  options: RefreshOptions & { institution: Institution },
+): Promise<RefreshResult> {
+  const result = await materializeYear(trx, { ...options, windows: options.settings.windows });
+  const fulfilledByRecords = await dischargeByRecords(
+    trx,
+    options.policy,
+    options.institution.id,
+    options.year,
+    options.now,
+  );
+  return { ...result, fulfilledByRecords };
+}
+
 /** Materializes one institution's year and fulfils what records discharge, in one transaction. */
 export async function refreshYear(
   db: Kysely<Database>,
-  options: {
-    policy: Policy;
-    policyVersion: string;
-    institution: Institution;
-    year: number;
-    today: string;
-    now: Date;
-    settings: ObligationSettings;
-  },
+  options: RefreshOptions & { institution: Institution },
 ): Promise<RefreshResult> {
-  const refreshed = await db.transaction().execute(async (trx) => {
-    const result = await materializeYear(trx, { ...options, windows: options.settings.windows });
-    const fulfilledByRecords = await dischargeByRecords(
-      trx,
-      options.policy,
-      options.institution.id,
-      options.year,
-      options.now,
-    );
-    return { ...result, fulfilledByRecords };
-  });
+  const refreshed = await db.transaction().execute((trx) => refreshIn(trx, options));
   touchObligations();
   return refreshed;
+}
+
+/**
+ * Institutions per transaction when the engine refreshes them all: a commit is a disk flush, and a province has
+ * hundreds of institutions; ten keep each transaction to a few hundred milliseconds, so the writer lock is never
+ * held long from the requests of the day.
+ */
+export const REFRESH_GROUP = 10;
+
+/** Refreshes a year of every institution given, REFRESH_GROUP to a transaction; returns the totals. */
+export async function refreshInstitutions(
+  db: Kysely<Database>,
+  all: readonly Institution[],
+  options: RefreshOptions,
+): Promise<RefreshResult> {
+  const total: RefreshResult = { created: 0, removed: 0, kept: 0, fulfilledByRecords: 0 };
+  for (let i = 0; i < all.length; i += REFRESH_GROUP) {
+    const group = all.slice(i, i + REFRESH_GROUP);
+    await db.transaction().execute(async (trx) => {
+      for (const institution of group) {
+        const r = await refreshIn(trx, { ...options, institution });
+        total.created += r.created;
+        total.removed += r.removed;
+        total.kept += r.kept;
+        total.fulfilledByRecords += r.fulfilledByRecords;
+      }
+    });
+  }
+  touchObligations();
+  return total;
 }
 
 export interface EngineContext {
@@ -95,22 +132,20 @@ export async function runEngine(ctx: EngineContext, today: string): Promise<Engi
     reminders: { dueSoon: 0, overdue: 0, escalated: 0 },
     deliveries: { sent: 0, failed: 0 },
   };
-  for (const institution of await institutions(db)) {
-    summary.institutions++;
-    for (const y of [year, year + 1]) {
-      const r = await refreshYear(db, {
-        policy,
-        policyVersion: sha256,
-        institution,
-        year: y,
-        today,
-        now: ctx.clock(),
-        settings,
-      });
-      summary.created += r.created;
-      summary.removed += r.removed;
-      summary.fulfilledByRecords += r.fulfilledByRecords;
-    }
+  const all = await institutions(db);
+  summary.institutions = all.length;
+  for (const y of [year, year + 1]) {
+    const r = await refreshInstitutions(db, all, {
+      policy,
+      policyVersion: sha256,
+      year: y,
+      today,
+      now: ctx.clock(),
+      settings,
+    });
+    summary.created += r.created;
+    summary.removed += r.removed;
+    summary.fulfilledByRecords += r.fulfilledByRecords;
   }
   summary.reminders = await db
     .transaction()
