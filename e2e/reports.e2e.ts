@@ -1,10 +1,10 @@
 import type { Locator, Page } from "playwright-core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
-import type { WatchedPage } from "./browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ApiSession } from "./api.js";
+import { committeeWorld, directorOf, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, signIn, textOf } from "./ui.js";
+import { screenshot, textOf } from "./ui.js";
 
 /**
  * 报告请示 journeys (第十二条第（四）项; 第十条第（二）项 主任签发). Through the API: an institution with its secrecy office
@@ -18,7 +18,6 @@ import { screenshot, signIn, textOf } from "./ui.js";
  */
 
 const harness = useHarness();
-const opened: WatchedPage[] = [];
 
 const OFFICE = { username: "e2e-rp-office", displayName: "刘洋", password: "保密办的长句密码-e2e-2026" };
 const DIRECTOR = { username: "e2e-rp-director", displayName: "王建国", password: "党委书记的长句密码-e2e-2026" };
@@ -44,41 +43,11 @@ let officeApi: ApiSession;
 let reportId = "";
 
 beforeAll(async () => {
-  const { baseUrl, credentials } = harness;
-  const sysadmin = new ApiSession(baseUrl);
-  await sysadmin.completeFirstSignIn(credentials.sysadmin, "Admin-of-systems-passphrase-1");
-  const secadmin = new ApiSession(baseUrl);
-  await secadmin.completeFirstSignIn(credentials.secadmin, "Admin-of-security-passphrase-1");
-  const rootId = await rootUnitId(sysadmin);
-  const grant = (accountId: string, role: string, unitId: string) =>
-    secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
-
-  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
-  office = officeAccount.credentials;
-  await grant(officeAccount.accountId, "secrecyOffice", rootId);
-  officeApi = new ApiSession(baseUrl);
-  await officeApi.login(office);
-
-  const unit = async (name: string, code: string, classified = false) =>
-    (await officeApi.call<{ id: string }>("POST", "/api/units", { parentId: rootId, name, code, classified })).id;
-  const officeUnit = await unit("保密办公室", "SECRECY_OFFICE");
-  const school = await unit("计算机科学学院", "CS_SCHOOL", true);
-
-  const appoint = (personId: string, unitId: string, position: string) =>
-    officeApi.call("POST", "/api/appointments", {
-      personId,
-      unitId,
-      position,
-      acting: false,
-      startsOn: "2024-09-01",
-      endsOn: null,
-    });
-  await officeApi.call("PATCH", `/api/people/${officeAccount.personId}`, { unitId: officeUnit });
-  await appoint(officeAccount.personId, officeUnit, "SECRECY_OFFICER");
-  const directorAccount = await createBusinessAccount(sysadmin, DIRECTOR, rootId);
-  director = directorAccount.credentials;
-  await appoint(directorAccount.personId, rootId, "PARTY_SECRETARY");
-  await grant(directorAccount.accountId, "director", rootId);
+  const world = await committeeWorld(harness, OFFICE);
+  office = world.office.credentials;
+  officeApi = world.officeApi;
+  const school = await world.unit("计算机科学学院", "CS_SCHOOL", true);
+  director = await directorOf(world, DIRECTOR);
 
   // The year's obligations (the plan report to each body among them), and the plan the report is compiled from.
   await officeApi.call("POST", "/api/obligations/materialize", { year: YEAR });
@@ -89,21 +58,7 @@ beforeAll(async () => {
   });
 });
 
-async function open(credentials: Credentials, path: string, height = 900): Promise<WatchedPage> {
-  const watched = await harness.openPage();
-  opened.push(watched);
-  await watched.page.setViewportSize({ width: 1280, height });
-  await signIn(watched.page, credentials);
-  await watched.page.goto(path);
-  return watched;
-}
-
-afterEach(async () => {
-  const errors = opened.flatMap((watched) => watched.errors);
-  await Promise.all(opened.map((watched) => watched.close()));
-  opened.length = 0;
-  expect(errors, "the page logged errors").toEqual([]);
-});
+const open = signedInPages(harness);
 
 const content = (page: Page) => page.locator(".app-content");
 const detail = (page: Page) => page.getByTestId("report-detail");
@@ -178,7 +133,8 @@ describe("reports and requests", () => {
 
   it("the director signs with the password re-entered; the office's stale draft is refused with the 409's message", async () => {
     // The office still has the draft open when the director signs.
-    const officePage = (await open(office, `/reports/${reportId}`)).page;
+    const officeWatched = await open(office, `/reports/${reportId}`);
+    const officePage = officeWatched.page;
     await officePage.getByTestId("report-draft").getByRole("button", { name: "保存草稿" }).waitFor();
 
     const watched = await open(director, `/reports/${reportId}`, 1100);
@@ -216,7 +172,7 @@ describe("reports and requests", () => {
     ]);
     expect(docx.suggestedFilename()).toBe(`${number}-${REPORT_TITLE}.docx`);
 
-    opened[0]?.expectFailedRequest(`/api/reports/${reportId}`);
+    officeWatched.expectFailedRequest(`/api/reports/${reportId}`);
     const draft = officePage.getByTestId("report-draft");
     await draft.getByRole("button", { name: "保存草稿" }).click();
     expect(await textOf(draft.locator(".ant-alert-error"))).toContain("该报告当前状态为“已签发”，不得修改");

@@ -25,7 +25,10 @@ import {
   type TestAccount,
 } from "./factories.js";
 import { buildTestApp, testClock, type TestApp, type TestClock } from "./harness.js";
+import { documentStudyFixtures, type DocumentStudyFixtures } from "./document-studies/matrix-fixtures.js";
 import { meetingFixtures, type MeetingFixtures } from "./meetings/matrix-fixtures.js";
+import { regulationFixtures, type RegulationFixtures } from "./regulations/matrix-fixtures.js";
+import { researchFixtures, type ResearchFixtures } from "./research/matrix-fixtures.js";
 
 const ACTORS = ["anonymous", "sysadmin", "secadmin", "auditor", "officeA", "officeA1", "officeB", "nobody"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -51,6 +54,12 @@ interface Ctx {
   freshEvidence(unitId: string): Promise<{ obligationId: string; evidenceId: string }>;
   /** Meetings of the root institution in a given status, their materials, addenda and tracked tasks. */
   meetings: MeetingFixtures;
+  /** Documents received by the root institution, each to be studied by the given units. */
+  documentStudies: DocumentStudyFixtures;
+  /** Regulations of the root institution or of a unit inside it. */
+  regulations: RegulationFixtures;
+  /** Research topics of the root institution in a given status. */
+  research: ResearchFixtures;
 }
 
 interface Row {
@@ -718,6 +727,187 @@ const ROWS: Row[] = [
     body: () => ({ note: "机要交换" }),
     status: MEETING_READERS(403),
   },
+  // Documents received (Art. 4(1), 13(1)) by the root institution, to be studied by A1 and B: read on its branch;
+  // registered and closed by an office over the whole institution (none here: 403); a unit's session recorded within
+  // the scope that covers the unit (officeA over A1, officeA1 itself; officeB not: 403).
+  { method: "GET", route: "/api/document-studies", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/document-studies/export", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/document-studies",
+    body: (c) => ({
+      issuer: "省国家保密局",
+      documentNo: "粤保发〔2027〕99号",
+      title: "关于加强保密宣传教育的通知",
+      receivedOn: "2027-02-01",
+      audience: "allStaff",
+      unitIds: [c.org.a1.id],
+      dueOn: "2027-04-30",
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/document-studies/:id",
+    url: async (c) => `/api/document-studies/${await c.documentStudies.document([c.org.a1.id, c.org.b.id])}`,
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "GET",
+    route: "/api/document-studies/:id/roster",
+    url: async (c) =>
+      `/api/document-studies/${await c.documentStudies.document([c.org.a1.id, c.org.b.id])}/roster?unitId=${c.org.a1.id}`,
+    status: MEETING_READERS(200, { officeB: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/document-studies/:id/sessions",
+    url: async (c) => `/api/document-studies/${await c.documentStudies.document([c.org.a1.id, c.org.b.id])}/sessions`,
+    body: (c) => ({
+      unitId: c.org.a1.id,
+      heldOn: "2027-02-20",
+      place: "系会议室",
+      form: "collective",
+      presidedBy: c.accounts.officeA1.personId,
+      attendance: [{ personId: c.accounts.officeA1.personId, kind: "present" }],
+    }),
+    status: MEETING_READERS(201, { officeB: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/document-studies/:id/close",
+    url: async (c) => `/api/document-studies/${await c.documentStudies.document([c.org.a1.id])}/close`,
+    body: () => ({ note: "已传达学习完毕" }),
+    status: MEETING_READERS(403),
+  },
+  // Regulations (Art. 13(4), 6(1)): every business role reads those in force on the institution's branch; a unit's own
+  // are kept within the scope covering the unit (A1's by officeA and officeA1), whose drafts nobody else sees (404);
+  // the institution's by an office over the whole institution (none here: 403).
+  { method: "GET", route: "/api/regulations", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/regulations/export", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/regulations",
+    body: (c) => ({
+      title: "软件工程系保密管理细则",
+      category: "general",
+      unitId: c.org.a1.id,
+      text: "第一条 为加强保密管理，制定本细则。",
+    }),
+    status: { anonymous: 401, others: 403, officeA: 201, officeA1: 201 },
+  },
+  {
+    method: "GET",
+    route: "/api/regulations/:id",
+    url: async (c) => `/api/regulations/${await c.regulations.regulation(c.org.root.id, "inForce")}`,
+    status: MEETING_READERS(200),
+  },
+  {
+    method: "PUT",
+    route: "/api/regulations/:id",
+    url: async (c) => `/api/regulations/${await c.regulations.regulation(c.org.a1.id, "draft")}`,
+    body: () => ({ title: "软件工程系保密管理细则", category: "general" }),
+    status: MEETING_READERS(200, { officeB: 404 }),
+  },
+  {
+    method: "POST",
+    route: "/api/regulations/:id/adopt",
+    url: async (c) => `/api/regulations/${await c.regulations.regulation(c.org.a1.id, "draft")}/adopt`,
+    body: () => ({ effectiveOn: "2027-03-01" }),
+    status: MEETING_READERS(200, { officeB: 404 }),
+  },
+  {
+    method: "POST",
+    route: "/api/regulations/:id/revise",
+    url: async (c) => `/api/regulations/${await c.regulations.regulation(c.org.a1.id, "inForce")}/revise`,
+    body: () => ({
+      effectiveOn: "2027-03-01",
+      changeSummary: "修订第一条",
+      text: "第一条 为加强保密管理，修订本细则。",
+    }),
+    status: MEETING_READERS(200, { officeB: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/regulations/:id/repeal",
+    url: async (c) => `/api/regulations/${await c.regulations.regulation(c.org.a1.id, "inForce")}/repeal`,
+    body: () => ({ repealedOn: "2027-03-01", reason: "并入学院制度" }),
+    status: MEETING_READERS(200, { officeB: 403 }),
+  },
+  {
+    method: "GET",
+    route: "/api/regulations/:id/versions/:childId/file",
+    url: async (c) => {
+      const { regulationId, versionId } = await c.regulations.withFile(c.org.root.id);
+      return `/api/regulations/${regulationId}/versions/${versionId}/file`;
+    },
+    status: MEETING_READERS(200),
+  },
+  { method: "GET", route: "/api/higher-regulations", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/higher-regulations",
+    body: () => ({
+      issuer: "国家保密局",
+      documentNo: "国保发〔2027〕1号",
+      title: "涉密信息系统管理规定",
+      issuedOn: "2027-02-01",
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  // Research topics (Art. 12(3)) of the root institution: read on its branch; kept by an office over the whole
+  // institution (none here: 403).
+  { method: "GET", route: "/api/research", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/research/export", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/research",
+    body: (c) => ({
+      title: "矩阵测试调研课题",
+      question: "矩阵测试的研究问题和背景。",
+      leadPersonId: c.accounts.officeA.personId,
+      plan: { text: "矩阵测试的调研计划正文。", startsOn: "2027-03-01", endsOn: "2027-06-30" },
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/research/:id",
+    url: async (c) => `/api/research/${await c.research.topic("draft")}`,
+    status: MEETING_READERS(200),
+  },
+  ...(
+    [
+      [
+        "PUT",
+        "/api/research/:id",
+        "draft",
+        (c: Ctx) => ({
+          title: "矩阵测试调研课题",
+          question: "矩阵测试的研究问题和背景。",
+          leadPersonId: c.accounts.officeA.personId,
+          plan: { text: "矩阵测试的调研计划正文。", startsOn: "2027-03-01", endsOn: "2027-06-30" },
+        }),
+      ],
+      ["POST", "/api/research/:id/approve", "draft", () => ({ approvedOn: "2027-03-01", note: "委员会同意立项" })],
+      ["POST", "/api/research/:id/start", "approved", () => ({})],
+      ["POST", "/api/research/:id/findings", "inProgress", () => ({ text: "矩阵测试的一条调研发现。" })],
+      [
+        "PUT",
+        "/api/research/:id/report",
+        "findingsRecorded",
+        () => ({ report: "矩阵测试的调研报告正文，内容完整，措施明确，可以结题。" }),
+      ],
+      ["POST", "/api/research/:id/conclude", "reported", () => ({ note: "同意结题" })],
+      ["POST", "/api/research/:id/cancel", "draft", () => ({ reason: "矩阵撤销" })],
+    ] as const
+  ).map(([method, route, status, body]): Row => ({
+    method,
+    route,
+    url: async (c) => route.replace(":id", await c.research.topic(status)),
+    body,
+    status: MEETING_READERS(403),
+  })),
 ];
 
 function expected(row: Row, actor: ActorName): number {
@@ -956,6 +1146,9 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
         return { obligationId, evidenceId };
       },
       meetings: meetingFixtures(t.app, org.root.id, accounts.officeA.personId ?? ""),
+      documentStudies: documentStudyFixtures(t.app, org.root.id),
+      regulations: regulationFixtures(t.app, org.root.id),
+      research: researchFixtures(t.app, org.root.id, accounts.officeA.personId ?? ""),
     };
   });
   afterAll(() => ctx.t.close());

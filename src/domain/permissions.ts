@@ -45,6 +45,19 @@ export const PERMISSIONS = [
   // signed (签发) by the director.
   "report.read",
   "report.manage",
+  // Research (Art. 12(3)): the institution's research topics (调研课题) — read on its branch, proposed, recorded and
+  // concluded by the secrecy office (the committee's approval is recorded by the office).
+  "research.read",
+  "research.manage",
+  // Documents received from above and their briefing and study (Art. 4(1), 13(1)): read on the institution's branch,
+  // registered by the secrecy office, each unit's sessions recorded by its head or liaison (or the office) in scope.
+  "documentStudy.read",
+  "documentStudy.manage",
+  "documentStudy.record",
+  // The regulations library (Art. 13(4), 6(1)): every business role reads the rules; the secrecy office keeps the
+  // institution's, a unit head their own unit's.
+  "regulation.read",
+  "regulation.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +84,9 @@ const ORGANIZATION_READERS: readonly Permission[] = [
   "obligation.read",
   "meeting.read",
   "supervision.read",
+  "research.read",
+  "documentStudy.read",
+  "regulation.read",
 ];
 
 /** Committee seats and unit heads and liaisons propose agenda items (议题征集 goes to members and units). */
@@ -100,10 +116,15 @@ export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> =
     "supervision.manage",
     "report.read",
     "report.manage",
+    "research.manage",
+    "documentStudy.manage",
+    "documentStudy.record",
+    "regulation.manage",
   ],
-  unitHead: [...PROPOSERS, "task.update"],
-  liaison: [...PROPOSERS, "task.update"],
-  clearedPerson: ["unit.read", "responsibility.read"],
+  unitHead: [...PROPOSERS, "task.update", "documentStudy.record", "regulation.manage"],
+  liaison: [...PROPOSERS, "task.update", "documentStudy.record"],
+  // Cleared persons read the rules they work under (Art. 7(1) 熟悉本职岗位保密职责、工作规范和保密要求).
+  clearedPerson: ["unit.read", "responsibility.read", "regulation.read"],
 };
 
 /** The permissions a role carries. */

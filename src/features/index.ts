@@ -13,6 +13,9 @@ import { registerInboxRoutes } from "./obligations/inbox-routes.js";
 import { registerMeetingRoutes } from "./meetings/routes.js";
 import { registerSupervisionRoutes } from "./supervision/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
+import { registerDocumentStudyRoutes } from "./document-studies/routes.js";
+import { registerRegulationRoutes } from "./regulations/routes.js";
+import { registerResearchRoutes } from "./research/routes.js";
 import { registerObligationRoutes } from "./obligations/routes.js";
 import { registerSettingsRoutes } from "./obligations/settings-routes.js";
 import { registerOrgImportRoutes } from "./org-import/routes.js";
@@ -38,6 +41,9 @@ const features: FeatureRegistration[] = [
   registerMeetingRoutes,
   registerSupervisionRoutes,
   registerReportRoutes,
+  registerDocumentStudyRoutes,
+  registerRegulationRoutes,
+  registerResearchRoutes,
   registerAuditLogRoutes,
 ];
 

@@ -106,9 +106,9 @@ describe.each(testDialects)("supervision on %s", (dialect) => {
       report: "年中督查报告：各单位总体按计划推进，计算机学院培训进度滞后，已下发督查意见。",
     });
     expect(completed.json<YearJson>().supervision).toMatchObject({ status: "completed" });
-    expect(completed.json<YearJson>().obligations.find((o) => o.dutyId === "art12.2.mid-year-supervision")?.status).toBe(
-      "fulfilled",
-    );
+    expect(
+      completed.json<YearJson>().obligations.find((o) => o.dutyId === "art12.2.mid-year-supervision")?.status,
+    ).toBe("fulfilled");
 
     w.setDay("2027-12-15");
     const office3 = await w.as("office");

@@ -15,7 +15,8 @@ import { presentTaskSummary } from "./tasks.js";
 const EXPORT_MAX = 5000;
 const tags = ["meetings"];
 
-async function sendExport(
+/** Sends a list export as .xlsx: rate-limited per account and audited with the filters and row count. */
+export async function sendExport(
   request: FastifyRequest,
   reply: FastifyReply,
   what: { action: string; file: string; rows: number; build: () => Promise<Buffer> },

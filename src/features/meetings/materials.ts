@@ -47,7 +47,7 @@ const TYPE_REFUSED = (name: string) =>
   );
 
 /** The stored type of an allowed file, or a 400 naming it. Old binary formats (.doc, .xls) are refused: they hide text. */
-function allowedType(name: string, content: Buffer): string {
+export function allowedType(name: string, content: Buffer): string {
   const extension = name.toLowerCase().split(".").at(-1) ?? "";
   const kind = ALLOWED[extension];
   if (!kind || !name.includes(".")) throw TYPE_REFUSED(name);

@@ -9,8 +9,11 @@ import { type Policy } from "../../domain/policy/schema.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { signedAgreements } from "../agreements/records.js";
+import { studyMatches } from "../document-studies/records.js";
+import { regulationMatches } from "../regulations/records.js";
 import { assignedTaskMatches, meetingMatches } from "../meetings/discharge.js";
 import { reportMatches } from "../reports/records.js";
+import { RESEARCH_RECORD_KIND, researchMatches } from "../research/records.js";
 import { SUPERVISION_RECORD_KINDS, supervisionMatches } from "../supervision/records.js";
 import { type ResponsibleHolder } from "./responsible.js";
 
@@ -77,9 +80,15 @@ const RECORD_SOURCES: Record<string, RecordSource> = {
   "assignedTask.completed": (db, institutionId, _year, open) => assignedTaskMatches(db, institutionId, open),
   // 报告制度 (第十二条第（四）项): the report of the duty's kind, to the obligation's body, signed and submitted.
   "report.submitted": (db, institutionId, year, open, policy) => reportMatches(db, policy, institutionId, year, open),
+  // 调研制度 (第十二条第（三）项): a research topic of the institution concluded (结题) in the obligation's window.
+  [RESEARCH_RECORD_KIND]: (db, institutionId, year, open) => researchMatches(db, institutionId, year, open),
   // 全院保密工作会议 (第九条第（三）项): the conference its event called, its minutes signed.
   "conference.held": (db, institutionId, year, open) =>
     meetingMatches(db, "conference.held", institutionId, year, open),
+  // 传达学习 (第四条第（一）项、第十三条第（一）项): the institution-level session on the received document.
+  "documentStudy.held": (db, institutionId, _year, open) => studyMatches(db, institutionId, open),
+  // 规章制度 (第十三条第（四）项、第六条第（一）项): the adoption or revision answering the event, or the unit's own.
+  "regulation.adopted": (db, institutionId, _year, open) => regulationMatches(db, institutionId, open),
 };
 
 /** Whether the platform can check a record kind yet (otherwise evidence discharges the duty). */
@@ -95,31 +104,40 @@ export async function dischargeByRecords(
   year: number,
   now: Date,
 ): Promise<number> {
+  // The record kind of each duty a record discharges; then one read of the year's open obligations of those duties,
+  // shared out by kind (the engine runs this for every institution every day: one query, not one per kind).
+  const kindOf = new Map<string, string>();
+  for (const d of policy.duties)
+    if (d.discharge.by === "record" && d.discharge.record in RECORD_SOURCES) kindOf.set(d.id, d.discharge.record);
+  if (kindOf.size === 0) return 0;
+  const rows = await db
+    .selectFrom("obligation")
+    .select([
+      "id",
+      "duty_id",
+      "period_id",
+      "starts_on",
+      "due_on",
+      "event_id",
+      "bearer_role",
+      "bearer_unit_id",
+      "bearer_person_id",
+    ])
+    .where("institution_id", "=", institutionId)
+    .where("year", "=", year)
+    .where("state", "=", "open")
+    .where("duty_id", "in", [...kindOf.keys()])
+    .execute();
+  const openByKind = new Map<string, OpenRow[]>();
+  for (const row of rows) {
+    const kind = kindOf.get(row.duty_id)!;
+    const list = openByKind.get(kind);
+    if (list) list.push(row);
+    else openByKind.set(kind, [row]);
+  }
   let fulfilled = 0;
-  for (const [kind, source] of Object.entries(RECORD_SOURCES)) {
-    const duties = policy.duties
-      .filter((d) => d.discharge.by === "record" && d.discharge.record === kind)
-      .map((d) => d.id);
-    if (duties.length === 0) continue;
-    const open = await db
-      .selectFrom("obligation")
-      .select([
-        "id",
-        "duty_id",
-        "period_id",
-        "starts_on",
-        "due_on",
-        "event_id",
-        "bearer_role",
-        "bearer_unit_id",
-        "bearer_person_id",
-      ])
-      .where("institution_id", "=", institutionId)
-      .where("year", "=", year)
-      .where("state", "=", "open")
-      .where("duty_id", "in", duties)
-      .execute();
-    if (open.length === 0) continue;
+  for (const [kind, open] of openByKind) {
+    const source = RECORD_SOURCES[kind]!;
     for (const match of await source(db, institutionId, year, open, policy)) {
       const result = await db
         .updateTable("obligation")

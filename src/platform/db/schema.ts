@@ -11,6 +11,7 @@ import {
   type SignedAs,
   type TaskStatus,
 } from "../../domain/meeting.js";
+import { type ResearchStatus } from "../../domain/research.js";
 
 /** Booleans are stored as 0/1 integers in both dialects. */
 export type Flag = 0 | 1;
@@ -563,6 +564,160 @@ export interface ReportTable {
   updated_at: Instant;
 }
 
+/** A research topic (调研课题, 实施细则第十二条第（三）项); final once concluded or cancelled (trigger, migration 0015). */
+export interface ResearchTopicTable {
+  id: string;
+  institution_id: string;
+  /** The year of the planned start: the list's year. */
+  year: number;
+  title: string;
+  question: string;
+  lead_person_id: string;
+  /** JSON array of the team members' person ids (the lead is not among them). */
+  members: string;
+  plan_text: string;
+  plan_starts_on: string;
+  plan_ends_on: string;
+  /** JSON array of {title, dueOn}. */
+  milestones: string;
+  status: ResearchStatus;
+  approved_on: string | null;
+  approval_note: string | null;
+  approved_by: string | null;
+  started_on: string | null;
+  report: string | null;
+  reported_at: Instant | null;
+  concluded_on: string | null;
+  concluded_at: Instant | null;
+  conclusion_note: string | null;
+  concluded_by: string | null;
+  cancel_reason: string | null;
+  cancelled_at: Instant | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A finding (调研发现) of a research topic, numbered in order; never changed once recorded. */
+export interface ResearchFindingTable {
+  id: string;
+  topic_id: string;
+  seq: number;
+  text: string;
+  recorded_by: string | null;
+  recorded_at: Instant;
+}
+
+/** A document received from higher authorities (上级来文, migration 0016): metadata only, never its text. */
+export interface HigherDocumentTable {
+  id: string;
+  institution_id: string;
+  issuer: string;
+  document_no: string;
+  title: string;
+  received_on: string;
+  year: number;
+  audience: "allStaff" | "cadres" | "unitHeads" | "clearedPersons" | "other";
+  requirement: string | null;
+  summary: string | null;
+  due_on: string;
+  status: "open" | "closed";
+  event_id: string | null;
+  registered_by: string | null;
+  closed_by: string | null;
+  closed_at: Instant | null;
+  close_note: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A unit that must study a received document. */
+export interface HigherDocumentUnitTable {
+  document_id: string;
+  unit_id: string;
+}
+
+/** A briefing and study session (传达学习) a unit held on a document; final once recorded (trigger). */
+export interface DocumentStudySessionTable {
+  id: string;
+  document_id: string;
+  unit_id: string;
+  held_on: string;
+  place: string;
+  form: "meeting" | "collective" | "lecture" | "selfStudy" | "online";
+  presided_by: string;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: Instant;
+}
+
+/** Who attended a study session: 出席 / 请假 / 缺席. */
+export interface DocumentStudyAttendanceTable {
+  session_id: string;
+  person_id: string;
+  kind: "present" | "onLeave" | "absent";
+  note: string | null;
+}
+
+/** A regulation of the library (规章制度, migration 0017): the institution's or a unit's own secrecy rules. */
+export interface RegulationTable {
+  id: string;
+  institution_id: string;
+  /** The issuing unit: the institution itself, or a unit for its own rules (Art. 6(1)). */
+  unit_id: string;
+  title: string;
+  document_no: string | null;
+  category: "responsibility" | "personnel" | "carrier" | "network" | "publicity" | "activity" | "general";
+  status: "draft" | "inForce" | "repealed";
+  /** 'policy' for the implementing rules themselves, each institution's first entry; null otherwise. */
+  seed_key: string | null;
+  repealed_on: string | null;
+  repeal_reason: string | null;
+  repealed_by: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** One version of a regulation: its text or attached file; final once adopted, untouchable once superseded. */
+export interface RegulationVersionTable {
+  id: string;
+  regulation_id: string;
+  version_no: number;
+  kind: "adopt" | "revise";
+  text: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  file_sha256: string | null;
+  file_content: Buffer | null;
+  change_summary: string | null;
+  effective_on: string | null;
+  adopted_at: Instant | null;
+  adopted_by: string | null;
+  adopted_by_person: string | null;
+  superseded_at: Instant | null;
+  policy_sha256: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A higher regulation issued (上级制定的保密法规、文件), raising the event the institution's revision answers. */
+export interface HigherRegulationTable {
+  id: string;
+  institution_id: string;
+  issuer: string;
+  document_no: string;
+  title: string;
+  issued_on: string;
+  summary: string | null;
+  event_id: string | null;
+  answered_by_version: string | null;
+  answered_at: Instant | null;
+  recorded_by: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   setting: SettingTable;
   audit_entry: AuditEntryTable;
@@ -607,4 +762,13 @@ export interface Database {
   assessment_score: AssessmentScoreTable;
   annual_summary: AnnualSummaryTable;
   report: ReportTable;
+  research_topic: ResearchTopicTable;
+  research_finding: ResearchFindingTable;
+  higher_document: HigherDocumentTable;
+  higher_document_unit: HigherDocumentUnitTable;
+  document_study_session: DocumentStudySessionTable;
+  document_study_attendance: DocumentStudyAttendanceTable;
+  regulation: RegulationTable;
+  regulation_version: RegulationVersionTable;
+  higher_regulation: HigherRegulationTable;
 }

@@ -8,9 +8,16 @@ import { GrantsPage } from "../pages/admin/grants-page";
 import { SecuritySettingsPage } from "../pages/admin/security-settings-page";
 import { WebhooksPage } from "../pages/admin/webhooks-page";
 import { ClassificationPage } from "../pages/classification/classification-page";
+import { CommitteeHome } from "../pages/committee/committee-home";
 import { CommitteePage } from "../pages/committee/committee-page";
+import { DocumentDetailPage } from "../pages/committee/documents/document-detail-page";
+import { DocumentListPage } from "../pages/committee/documents/document-list-page";
 import { MeetingDetailPage } from "../pages/committee/meeting-detail-page";
 import { MeetingListPage } from "../pages/committee/meeting-list-page";
+import { ResearchDetailPage } from "../pages/committee/research/research-detail-page";
+import { ResearchListPage } from "../pages/committee/research/research-list-page";
+import { RegulationDetailPage } from "../pages/committee/regulations/regulation-detail-page";
+import { RegulationListPage } from "../pages/committee/regulations/regulation-list-page";
 import { SupervisionYearPage } from "../pages/committee/supervision/supervision-year-page";
 import { TaskDetailPage } from "../pages/committee/task-detail-page";
 import { TaskListPage } from "../pages/committee/task-list-page";
@@ -97,7 +104,8 @@ export const router = createBrowserRouter([
         element: guarded("business", <CommitteePage />),
         children: [
           // 例会 and 督办: read across the institution; what each user may do on a meeting comes with it (abilities).
-          { index: true, element: guarded("meeting.read", <MeetingListPage />) },
+          // Everyone who reads the rules reaches 委员会工作 (cleared persons read 规章制度 only): the first tab they may open.
+          { index: true, element: <CommitteeHome meetings={<MeetingListPage />} /> },
           { path: "meetings", element: <Navigate to="/committee" replace /> },
           // One meeting or task: the server answers 404 for what the account may not see.
           { path: "meetings/:id", element: guarded("meeting.read", <MeetingDetailPage />) },
@@ -105,6 +113,14 @@ export const router = createBrowserRouter([
           { path: "tasks/:id", element: guarded("meeting.read", <TaskDetailPage />) },
           // 督查考核 (第十二条第（二）项): one page per year; what the user may do on it comes with it (abilities).
           { path: "supervision", element: guarded("supervision.read", <SupervisionYearPage />) },
+          // 调研课题 (第十二条第（三）项): what the user may do on a topic comes with it (abilities).
+          { path: "research", element: guarded("research.read", <ResearchListPage />) },
+          { path: "research/:id", element: guarded("research.read", <ResearchDetailPage />) },
+          // 来文学习 and 规章制度: what the user may do on a document or regulation comes with it (abilities).
+          { path: "documents", element: guarded("documentStudy.read", <DocumentListPage />) },
+          { path: "documents/:id", element: guarded("documentStudy.read", <DocumentDetailPage />) },
+          { path: "regulations", element: guarded("regulation.read", <RegulationListPage />) },
+          { path: "regulations/:id", element: guarded("regulation.read", <RegulationDetailPage />) },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -17,6 +17,9 @@ import * as m0011 from "./0011_meetings.js";
 import * as m0012 from "./0012_supervision.js";
 import * as m0013 from "./0013_reports.js";
 import * as m0014 from "./0014_assigned_tasks.js";
+import * as m0015 from "./0015_research.js";
+import * as m0016 from "./0016_document_studies.js";
+import * as m0017 from "./0017_regulations.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -33,4 +36,7 @@ export const migrations: Record<string, Migration> = {
   "0012_supervision": m0012,
   "0013_reports": m0013,
   "0014_assigned_tasks": m0014,
+  "0015_research": m0015,
+  "0016_document_studies": m0016,
+  "0017_regulations": m0017,
 };

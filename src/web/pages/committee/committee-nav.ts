@@ -1,6 +1,6 @@
 import type { Requirement } from "../../app/access";
 
-export type CommitteePageKey = "meetings" | "tasks" | "supervision";
+export type CommitteePageKey = "meetings" | "tasks" | "supervision" | "research" | "documents" | "regulations";
 
 /** A page of 委员会工作 and what opens it; the server's abilities decide, the tabs only follow them. */
 export interface CommitteePageEntry {
@@ -17,6 +17,10 @@ export const COMMITTEE_PAGES: readonly CommitteePageEntry[] = [
   { key: "meetings", path: "/committee", need: "meeting.read" },
   { key: "tasks", path: "/committee/tasks", need: "meeting.read" },
   { key: "supervision", path: "/committee/supervision", need: "supervision.read" },
+  { key: "research", path: "/committee/research", need: "research.read" },
+  // 来文学习 (第四条第（一）项、第十三条第（一）项) and 规章制度 (第十三条第（四）项、第六条第（一）项, read by everyone).
+  { key: "documents", path: "/committee/documents", need: "documentStudy.read" },
+  { key: "regulations", path: "/committee/regulations", need: "regulation.read" },
 ];
 
 const under = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
@@ -25,6 +29,9 @@ const under = (pathname: string, path: string) => pathname === path || pathname.
 export function committeePageFor(pathname: string): CommitteePageKey {
   if (under(pathname, "/committee/tasks")) return "tasks";
   if (under(pathname, "/committee/supervision")) return "supervision";
+  if (under(pathname, "/committee/research")) return "research";
+  if (under(pathname, "/committee/documents")) return "documents";
+  if (under(pathname, "/committee/regulations")) return "regulations";
   return "meetings";
 }
 
