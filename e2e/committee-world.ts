@@ -32,12 +32,12 @@ export interface CommitteeWorld {
   /** The unit coded SECRECY_OFFICE (保密办公室), where the office account's person is the secrecy officer. */
   officeUnitId: string;
   office: Made;
-  grant(accountId: string, role: string, unitId: string): Promise<unknown>;
-  unit(name: string, code: string, classified?: boolean): Promise<string>;
-  person(name: string, unitId: string, staffNo: string): Promise<string>;
-  appoint(personId: string, unitId: string, position: string, startsOn?: string): Promise<unknown>;
+  grant: (accountId: string, role: string, unitId: string) => Promise<unknown>;
+  unit: (name: string, code: string, classified?: boolean) => Promise<string>;
+  person: (name: string, unitId: string, staffNo: string) => Promise<string>;
+  appoint: (personId: string, unitId: string, position: string, startsOn?: string) => Promise<unknown>;
   /** A business account with its own person, signed in once to set its password. */
-  account(user: User, unitId?: string): Promise<Made>;
+  account: (user: User, unitId?: string) => Promise<Made>;
 }
 
 /**
@@ -82,7 +82,7 @@ export async function directorOf(world: CommitteeWorld, user: User): Promise<Cre
 
 /**
  * Opens signed-in pages at a desktop size and, after each test, closes them and fails the test if any logged an
- * error. Call at module level (it registers an afterEach).
+ * error. Call at module level (it registers an afterEach). `opened` lists the test's pages in the order opened.
  */
 export function signedInPages(harness: Harness) {
   const opened: WatchedPage[] = [];
@@ -92,7 +92,7 @@ export function signedInPages(harness: Harness) {
     opened.length = 0;
     expect(errors, "the page logged errors").toEqual([]);
   });
-  return async (credentials: Credentials, path: string, height = 900): Promise<WatchedPage> => {
+  const open = async (credentials: Credentials, path: string, height = 900): Promise<WatchedPage> => {
     const watched = await harness.openPage();
     opened.push(watched);
     await watched.page.setViewportSize({ width: 1280, height });
@@ -100,4 +100,5 @@ export function signedInPages(harness: Harness) {
     await watched.page.goto(path);
     return watched;
   };
+  return { open, opened };
 }

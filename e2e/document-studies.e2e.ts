@@ -1,10 +1,9 @@
 import type { Locator, Page } from "playwright-core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
-import type { WatchedPage } from "./browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, signIn, textOf } from "./ui.js";
+import { screenshot, textOf } from "./ui.js";
 
 /**
  * 上级来文传达学习 journeys (第四条第（一）项、第十三条第（一）项). Through the API: an institution with its secrecy office, the
@@ -15,7 +14,6 @@ import { screenshot, signIn, textOf } from "./ui.js";
  */
 
 const harness = useHarness();
-const opened: WatchedPage[] = [];
 
 const OFFICE = { username: "e2e-ds-office", displayName: "刘洋", password: "保密办的长句密码-e2e-2026" };
 const HEAD = { username: "e2e-ds-head", displayName: "吴建华", password: "学院院长的长句密码-e2e-2026" };
@@ -34,67 +32,25 @@ let office: Credentials;
 let head: Credentials;
 
 beforeAll(async () => {
-  const { baseUrl, credentials } = harness;
-  const sysadmin = new ApiSession(baseUrl);
-  await sysadmin.completeFirstSignIn(credentials.sysadmin, "Admin-of-systems-passphrase-1");
-  const secadmin = new ApiSession(baseUrl);
-  await secadmin.completeFirstSignIn(credentials.secadmin, "Admin-of-security-passphrase-1");
-  const rootId = await rootUnitId(sysadmin);
-  const grant = (accountId: string, role: string, unitId: string) =>
-    secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
-
-  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
-  office = officeAccount.credentials;
-  await grant(officeAccount.accountId, "secrecyOffice", rootId);
-  const officeApi = new ApiSession(baseUrl);
-  await officeApi.login(office);
-  const unit = async (name: string, code: string, classified = false) =>
-    (await officeApi.call<{ id: string }>("POST", "/api/units", { parentId: rootId, name, code, classified })).id;
-  const officeUnit = await unit("保密办公室", "SECRECY_OFFICE");
-  const school = await unit("计算机科学学院", "CS_SCHOOL", true);
-  const person = async (name: string, unitId: string, staffNo: string) =>
-    (await officeApi.call<{ id: string }>("POST", "/api/people", { name, unitId, staffNo })).id;
-  const appoint = (personId: string, unitId: string, position: string) =>
-    officeApi.call("POST", "/api/appointments", {
-      personId,
-      unitId,
-      position,
-      acting: false,
-      startsOn: "2024-09-01",
-      endsOn: null,
-    });
-  await officeApi.call("PATCH", `/api/people/${officeAccount.personId}`, { unitId: officeUnit });
-  await appoint(officeAccount.personId, officeUnit, "SECRECY_OFFICER");
+  const world = await committeeWorld(harness, OFFICE);
+  office = world.office.credentials;
+  const school = await world.unit("计算机科学学院", "CS_SCHOOL", true);
   // The leader in charge of secrecy work bears the duty to organize the briefing (第四条第（一）项).
-  await officeApi.call("POST", "/api/portfolios", {
-    personId: await person("孙立新", rootId, "L0001"),
-    unitId: rootId,
+  await world.officeApi.call("POST", "/api/portfolios", {
+    personId: await world.person("孙立新", world.rootId, "L0001"),
+    unitId: world.rootId,
     area: "secrecy",
     startsOn: "2024-09-01",
     endsOn: null,
   });
-  const headAccount = await createBusinessAccount(sysadmin, HEAD, school);
+  const headAccount = await world.account(HEAD, school);
   head = headAccount.credentials;
-  await appoint(headAccount.personId, school, "UNIT_HEAD");
-  await grant(headAccount.accountId, "unitHead", school);
-  await person(TEACHER, school, "T0201");
+  await world.appoint(headAccount.personId, school, "UNIT_HEAD");
+  await world.grant(headAccount.accountId, "unitHead", school);
+  await world.person(TEACHER, school, "T0201");
 });
 
-async function open(credentials: Credentials, path: string, height = 900): Promise<WatchedPage> {
-  const watched = await harness.openPage();
-  opened.push(watched);
-  await watched.page.setViewportSize({ width: 1280, height });
-  await signIn(watched.page, credentials);
-  await watched.page.goto(path);
-  return watched;
-}
-
-afterEach(async () => {
-  const errors = opened.flatMap((watched) => watched.errors);
-  await Promise.all(opened.map((watched) => watched.close()));
-  opened.length = 0;
-  expect(errors, "the page logged errors").toEqual([]);
-});
+const { open } = signedInPages(harness);
 
 const content = (page: Page) => page.locator(".app-content");
 const openList = (page: Page) => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");

@@ -1,10 +1,10 @@
 import type { Locator, Page } from "playwright-core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
-import type { WatchedPage } from "./browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ApiSession } from "./api.js";
+import { committeeWorld, directorOf, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, signIn, textOf } from "./ui.js";
+import { screenshot, textOf } from "./ui.js";
 
 /**
  * 委员会工作 journeys (第十二条第（一）项 例会制度, 第十条第（二）项 主任审定签发). Through the API: an institution with its
@@ -19,7 +19,6 @@ import { screenshot, signIn, textOf } from "./ui.js";
  */
 
 const harness = useHarness();
-const opened: WatchedPage[] = [];
 
 const OFFICE = { username: "e2e-mt-office", displayName: "刘洋", password: "保密办的长句密码-e2e-2026" };
 const HEAD = { username: "e2e-mt-head", displayName: "周明", password: "学院院长的长句密码-e2e-2026" };
@@ -61,45 +60,19 @@ let meetingId = "";
 let taskId = "";
 
 beforeAll(async () => {
-  const { baseUrl, credentials } = harness;
-  const sysadmin = new ApiSession(baseUrl);
-  await sysadmin.completeFirstSignIn(credentials.sysadmin, "Admin-of-systems-passphrase-1");
-  const secadmin = new ApiSession(baseUrl);
-  await secadmin.completeFirstSignIn(credentials.secadmin, "Admin-of-security-passphrase-1");
-  const rootId = await rootUnitId(sysadmin);
-  const grant = (accountId: string, role: string, unitId: string) =>
-    secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
-
-  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
-  office = officeAccount.credentials;
-  await grant(officeAccount.accountId, "secrecyOffice", rootId);
-  officeApi = new ApiSession(baseUrl);
-  await officeApi.login(office);
-
-  const unit = async (name: string, code: string, classified = false) =>
-    (await officeApi.call<{ id: string }>("POST", "/api/units", { parentId: rootId, name, code, classified })).id;
-  const officeUnit = await unit("保密办公室", "SECRECY_OFFICE");
+  const world = await committeeWorld(harness, OFFICE);
+  office = world.office.credentials;
+  officeApi = world.officeApi;
+  const { rootId, unit, person, appoint, grant } = world;
   const securityDept = await unit("保卫处", "SECURITY_DEPT");
   const school = await unit("计算机科学学院", "CS_SCHOOL", true);
-
-  const person = async (name: string, unitId: string, staffNo: string) =>
-    (await officeApi.call<{ id: string }>("POST", "/api/people", { name, unitId, staffNo })).id;
-  const appoint = (personId: string, unitId: string, position: string, startsOn = "2024-09-01") =>
-    officeApi.call("POST", "/api/appointments", { personId, unitId, position, acting: false, startsOn, endsOn: null });
-
-  await officeApi.call("PATCH", `/api/people/${officeAccount.personId}`, { unitId: officeUnit });
-  await appoint(officeAccount.personId, officeUnit, "SECRECY_OFFICER");
   // The committee (第八条): the Party secretary directs it, the president deputizes, the heads of 保卫处 and of the
   // classified school sit as members.
   await appoint(await person("陈志远", rootId, "T0002"), rootId, "PRESIDENT");
   await appoint(await person("郑海", securityDept, "T0101"), securityDept, "UNIT_HEAD");
+  director = await directorOf(world, DIRECTOR);
 
-  const directorAccount = await createBusinessAccount(sysadmin, DIRECTOR, rootId);
-  director = directorAccount.credentials;
-  await appoint(directorAccount.personId, rootId, "PARTY_SECRETARY");
-  await grant(directorAccount.accountId, "director", rootId);
-
-  const headAccount = await createBusinessAccount(sysadmin, HEAD, school);
+  const headAccount = await world.account(HEAD, school);
   head = headAccount.credentials;
   await appoint(headAccount.personId, school, "UNIT_HEAD", "2025-01-01");
   await grant(headAccount.accountId, "unitHead", school);
@@ -115,21 +88,7 @@ beforeAll(async () => {
   });
 });
 
-async function open(credentials: Credentials, path: string, height = 900): Promise<WatchedPage> {
-  const watched = await harness.openPage();
-  opened.push(watched);
-  await watched.page.setViewportSize({ width: 1280, height });
-  await signIn(watched.page, credentials);
-  await watched.page.goto(path);
-  return watched;
-}
-
-afterEach(async () => {
-  const errors = opened.flatMap((watched) => watched.errors);
-  await Promise.all(opened.map((watched) => watched.close()));
-  opened.length = 0;
-  expect(errors, "the page logged errors").toEqual([]);
-});
+const { open, opened } = signedInPages(harness);
 
 const content = (page: Page) => page.locator(".app-content");
 const openList = (page: Page) => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
@@ -164,7 +123,14 @@ describe("committee meetings", () => {
   it("the office creates a regular meeting and opens the agenda call", async () => {
     const { page } = await open(office, "/committee");
     await page.locator(".org-tabs .ant-tabs-tab").first().waitFor();
-    expect(await page.locator(".org-tabs .ant-tabs-tab").allTextContents()).toEqual(["会议", "督办事项", "督查考核"]);
+    expect(await page.locator(".org-tabs .ant-tabs-tab").allTextContents()).toEqual([
+      "会议",
+      "督办事项",
+      "督查考核",
+      "调研课题",
+      "来文学习",
+      "规章制度",
+    ]);
     await content(page).getByTestId("meeting-list").locator("tr.ant-table-row").first().waitFor();
 
     await content(page).getByRole("button", { name: "新建会议" }).click();

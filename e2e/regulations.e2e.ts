@@ -1,10 +1,9 @@
 import type { Page } from "playwright-core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
-import type { WatchedPage } from "./browser.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, signIn, textOf } from "./ui.js";
+import { screenshot, textOf } from "./ui.js";
 
 /**
  * 规章制度库 journeys (第十三条第（四）项、第六条第（一）项). Through the API: an institution with its secrecy office and a
@@ -14,7 +13,6 @@ import { screenshot, signIn, textOf } from "./ui.js";
  */
 
 const harness = useHarness();
-const opened: WatchedPage[] = [];
 
 const OFFICE = { username: "e2e-rg-office", displayName: "刘洋", password: "保密办的长句密码-e2e-2026" };
 const CLEARED = { username: "e2e-rg-cleared", displayName: "黄伟", password: "涉密人员的长句密码-e2e-2026" };
@@ -31,47 +29,15 @@ let office: Credentials;
 let cleared: Credentials;
 
 beforeAll(async () => {
-  const { baseUrl, credentials } = harness;
-  const sysadmin = new ApiSession(baseUrl);
-  await sysadmin.completeFirstSignIn(credentials.sysadmin, "Admin-of-systems-passphrase-1");
-  const secadmin = new ApiSession(baseUrl);
-  await secadmin.completeFirstSignIn(credentials.secadmin, "Admin-of-security-passphrase-1");
-  const rootId = await rootUnitId(sysadmin);
-  const grant = (accountId: string, role: string, unitId: string) =>
-    secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
-  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
-  office = officeAccount.credentials;
-  await grant(officeAccount.accountId, "secrecyOffice", rootId);
-  const officeApi = new ApiSession(baseUrl);
-  await officeApi.login(office);
-  const school = (
-    await officeApi.call<{ id: string }>("POST", "/api/units", {
-      parentId: rootId,
-      name: "计算机科学学院",
-      code: "CS_SCHOOL",
-      classified: true,
-    })
-  ).id;
-  const clearedAccount = await createBusinessAccount(sysadmin, CLEARED, school);
+  const world = await committeeWorld(harness, OFFICE);
+  office = world.office.credentials;
+  const school = await world.unit("计算机科学学院", "CS_SCHOOL", true);
+  const clearedAccount = await world.account(CLEARED, school);
   cleared = clearedAccount.credentials;
-  await grant(clearedAccount.accountId, "clearedPerson", school);
+  await world.grant(clearedAccount.accountId, "clearedPerson", school);
 });
 
-async function open(credentials: Credentials, path: string, height = 900): Promise<WatchedPage> {
-  const watched = await harness.openPage();
-  opened.push(watched);
-  await watched.page.setViewportSize({ width: 1280, height });
-  await signIn(watched.page, credentials);
-  await watched.page.goto(path);
-  return watched;
-}
-
-afterEach(async () => {
-  const errors = opened.flatMap((watched) => watched.errors);
-  await Promise.all(opened.map((watched) => watched.close()));
-  opened.length = 0;
-  expect(errors, "the page logged errors").toEqual([]);
-});
+const { open } = signedInPages(harness);
 
 const content = (page: Page) => page.locator(".app-content");
 const detail = (page: Page) => page.getByTestId("regulation-detail");

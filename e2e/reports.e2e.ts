@@ -58,7 +58,7 @@ beforeAll(async () => {
   });
 });
 
-const open = signedInPages(harness);
+const { open } = signedInPages(harness);
 
 const content = (page: Page) => page.locator(".app-content");
 const detail = (page: Page) => page.getByTestId("report-detail");

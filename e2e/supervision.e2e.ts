@@ -1,12 +1,12 @@
 import type { Locator, Page } from "playwright-core";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type RubricAnswers, rubricItems } from "../src/domain/rubric.js";
 import { shippedRubric } from "../src/platform/policy/rubric-loader.js";
-import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
 import type { WatchedPage } from "./browser.js";
+import { committeeWorld, directorOf, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, signIn, textOf } from "./ui.js";
+import { screenshot, textOf } from "./ui.js";
 
 /**
  * 督查考核 journeys (第十二条第（二）项; 第十条第（二）项 主任审定). Through the API: an institution with its secrecy
@@ -21,7 +21,6 @@ import { screenshot, signIn, textOf } from "./ui.js";
  */
 
 const harness = useHarness();
-const opened: WatchedPage[] = [];
 
 const OFFICE = { username: "e2e-sv-office", displayName: "刘洋", password: "保密办的长句密码-e2e-2026" };
 const DIRECTOR = { username: "e2e-sv-director", displayName: "王建国", password: "党委书记的长句密码-e2e-2026" };
@@ -46,43 +45,14 @@ let director: Credentials;
 let schoolId = "";
 
 beforeAll(async () => {
-  const { baseUrl, credentials } = harness;
-  const sysadmin = new ApiSession(baseUrl);
-  await sysadmin.completeFirstSignIn(credentials.sysadmin, "Admin-of-systems-passphrase-1");
-  const secadmin = new ApiSession(baseUrl);
-  await secadmin.completeFirstSignIn(credentials.secadmin, "Admin-of-security-passphrase-1");
-  const rootId = await rootUnitId(sysadmin);
-  const grant = (accountId: string, role: string, unitId: string) =>
-    secadmin.call("POST", "/api/grants", { accountId, role, unitId, startsOn: "2024-01-01", endsOn: null });
-
-  const officeAccount = await createBusinessAccount(sysadmin, OFFICE, rootId);
-  office = officeAccount.credentials;
-  await grant(officeAccount.accountId, "secrecyOffice", rootId);
-  const api = new ApiSession(baseUrl);
-  await api.login(office);
-
-  const unit = async (name: string, code: string, classified = false) =>
-    (await api.call<{ id: string }>("POST", "/api/units", { parentId: rootId, name, code, classified })).id;
-  const officeUnit = await unit("保密办公室", "SECRECY_OFFICE");
-  const school = await unit("计算机科学学院", "CS_SCHOOL", true);
+  const world = await committeeWorld(harness, OFFICE);
+  office = world.office.credentials;
+  const api = world.officeApi;
+  const officeUnit = world.officeUnitId;
+  const school = await world.unit("计算机科学学院", "CS_SCHOOL", true);
   schoolId = school;
-  await unit("外国语学院", "FL_SCHOOL");
-
-  const appoint = (personId: string, unitId: string, position: string) =>
-    api.call("POST", "/api/appointments", {
-      personId,
-      unitId,
-      position,
-      acting: false,
-      startsOn: "2024-09-01",
-      endsOn: null,
-    });
-  await api.call("PATCH", `/api/people/${officeAccount.personId}`, { unitId: officeUnit });
-  await appoint(officeAccount.personId, officeUnit, "SECRECY_OFFICER");
-  const directorAccount = await createBusinessAccount(sysadmin, DIRECTOR, rootId);
-  director = directorAccount.credentials;
-  await appoint(directorAccount.personId, rootId, "PARTY_SECRETARY");
-  await grant(directorAccount.accountId, "director", rootId);
+  await world.unit("外国语学院", "FL_SCHOOL");
+  director = await directorOf(world, DIRECTOR);
 
   // The year's four duties of 第十二条第（二）项, which the approvals discharge.
   await api.call("POST", "/api/obligations/materialize", { year: YEAR });
@@ -102,21 +72,7 @@ beforeAll(async () => {
   await api.call("PUT", `/api/supervision/${LAST}/assessment/scores/${school}`, { answers });
 });
 
-async function open(credentials: Credentials, path: string, height = 900): Promise<WatchedPage> {
-  const watched = await harness.openPage();
-  opened.push(watched);
-  await watched.page.setViewportSize({ width: 1280, height });
-  await signIn(watched.page, credentials);
-  await watched.page.goto(path);
-  return watched;
-}
-
-afterEach(async () => {
-  const errors = opened.flatMap((watched) => watched.errors);
-  await Promise.all(opened.map((watched) => watched.close()));
-  opened.length = 0;
-  expect(errors, "the page logged errors").toEqual([]);
-});
+const { open, opened } = signedInPages(harness);
 
 const stage = (page: Page, key: string) => page.getByTestId(`stage-${key}`);
 const stateOf = (page: Page, key: string) => textOf(stage(page, key).getByTestId("stage-state"));
@@ -203,7 +159,14 @@ describe("supervision and assessment", () => {
     const { page } = await open(office, "/supervision", 1100);
     await page.waitForURL((url) => url.pathname === "/committee/supervision");
     await page.getByTestId("supervision-year").getByRole("heading", { name: "督查考核" }).waitFor();
-    expect(await page.locator(".org-tabs .ant-tabs-tab").allTextContents()).toEqual(["会议", "督办事项", "督查考核"]);
+    expect(await page.locator(".org-tabs .ant-tabs-tab").allTextContents()).toEqual([
+      "会议",
+      "督办事项",
+      "督查考核",
+      "调研课题",
+      "来文学习",
+      "规章制度",
+    ]);
     expect(await textOf(page.getByRole("menu").locator(".ant-menu-item-selected"))).toContain("督查考核");
     expect(await textOf(page.getByTestId("supervision-year"))).toContain("第十二条第（二）项");
     expect(await stateOf(page, "plan")).toBe("未开始");

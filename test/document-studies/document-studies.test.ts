@@ -23,7 +23,7 @@ interface DocumentJson {
   }[];
   institutionBriefing: { presidedBy: { name: string } } | null;
   sessions: { id: string; unit: { id: string }; counts: { present: number } }[];
-  discharges: { dutyId: string; citation: string; state: string }[];
+  discharges: { dutyId: string; citation: string; status: string }[];
   citations: { citation: string }[];
   recordableUnits: { id: string; institutionLevel: boolean }[];
   abilities: { record: boolean; close: boolean };
@@ -82,7 +82,7 @@ describe.each(testDialects)("document studies on %s", (dialect) => {
     expect(doc.completion).toEqual({ required: 2, held: 0 });
     expect(doc.citations.map((c) => c.citation)).toEqual(["第四条第（一）项", "第十三条第（一）项"]);
     expect(doc.discharges).toEqual([
-      expect.objectContaining({ dutyId: "art4.1.document-briefing", citation: "第四条第（一）项", state: "open" }),
+      expect.objectContaining({ dutyId: "art4.1.document-briefing", citation: "第四条第（一）项", status: "open" }),
     ]);
     expect(doc.abilities).toEqual({ record: true, close: true });
     const again = await office.post("/api/document-studies", register());
@@ -158,7 +158,7 @@ describe.each(testDialects)("document studies on %s", (dialect) => {
     });
     expect(doc.units.find((u) => u.unit.id === w.units.b.id)?.held).toBe(false);
     // A unit's own session is the completion the office follows, not the leader's briefing.
-    expect(doc.discharges[0]?.state).toBe("open");
+    expect(doc.discharges[0]?.status).toBe("open");
     expect(doc.institutionBriefing).toBeNull();
     await expect(
       sql`update document_study_session set place = 'x' where id = ${doc.sessions[0]?.id ?? ""}`.execute(
@@ -221,7 +221,7 @@ describe.each(testDialects)("document studies on %s", (dialect) => {
     expect(res.statusCode).toBe(201);
     const doc = res.json<DocumentJson>();
     expect(doc.institutionBriefing?.presidedBy.name).toBe("孙副书记");
-    expect(doc.discharges.map((d) => [d.dutyId, d.state]).sort()).toEqual([
+    expect(doc.discharges.map((d) => [d.dutyId, d.status]).sort()).toEqual([
       ["art13.1.relay-and-measures", "fulfilled"],
       ["art4.1.document-briefing", "fulfilled"],
     ]);

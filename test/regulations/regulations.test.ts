@@ -34,7 +34,7 @@ interface RegulationJson {
     changeSummary: string | null;
   }[];
   answers: { id: string }[];
-  discharges: { dutyId: string; state: string }[];
+  discharges: { dutyId: string; status: string }[];
   abilities: { edit: boolean; adopt: boolean; revise: boolean; repeal: boolean };
 }
 interface ListJson {
@@ -104,10 +104,10 @@ describe.each(testDialects)("regulations on %s", (dialect) => {
     expect((await (await w.as("headA")).post("/api/higher-regulations", body)).statusCode).toBe(403);
     const created = await office.post("/api/higher-regulations", body);
     expect(created.statusCode).toBe(201);
-    const higher = created.json<{ id: string; citation: string; obligations: { dutyId: string; state: string }[] }>();
+    const higher = created.json<{ id: string; citation: string; obligations: { dutyId: string; status: string }[] }>();
     higherId = higher.id;
     expect(higher.citation).toBe("第十三条第（四）项");
-    expect(higher.obligations).toEqual([expect.objectContaining({ dutyId: "art13.4.regulations", state: "open" })]);
+    expect(higher.obligations).toEqual([expect.objectContaining({ dutyId: "art13.4.regulations", status: "open" })]);
     expect((await office.post("/api/higher-regulations", body)).statusCode).toBe(409);
   });
 
@@ -151,7 +151,7 @@ describe.each(testDialects)("regulations on %s", (dialect) => {
     const rule = adopted.json<RegulationJson>();
     expect(rule).toMatchObject({ status: "inForce", documentNo: "广师保密〔2027〕2号", effectiveOn: "2027-03-15" });
     expect(rule.answers.map((a) => a.id)).toEqual([higherId]);
-    expect(rule.discharges).toEqual([expect.objectContaining({ dutyId: "art13.4.regulations", state: "fulfilled" })]);
+    expect(rule.discharges).toEqual([expect.objectContaining({ dutyId: "art13.4.regulations", status: "fulfilled" })]);
     const again = await office.post(`/api/regulations/${ruleId}/adopt`, { effectiveOn: "2027-03-15" });
     expect(again.statusCode).toBe(409);
     expect(again.json<ErrorJson>().message).toContain("现行有效");
@@ -255,7 +255,7 @@ describe.each(testDialects)("regulations on %s", (dialect) => {
     const adopted = await headA.post(`/api/regulations/${id}/adopt`, { effectiveOn: "2027-03-10" });
     expect(adopted.statusCode).toBe(200);
     expect(adopted.json<RegulationJson>().discharges).toEqual([
-      expect.objectContaining({ dutyId: "art6.1.unit-regulations", state: "fulfilled" }),
+      expect.objectContaining({ dutyId: "art6.1.unit-regulations", status: "fulfilled" }),
     ]);
     const responsible = await db
       .selectFrom("obligation")

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CalendarDateSchema, pageOf, PageQuerySchema } from "../../domain/paging.js";
+import { DischargeSchema } from "../obligations/contract.js";
 
 export const DOCUMENT_AUDIENCES = ["allStaff", "cadres", "unitHeads", "clearedPersons", "other"] as const;
 export type DocumentAudience = (typeof DOCUMENT_AUDIENCES)[number];
@@ -92,16 +93,6 @@ export const RosterSchema = z.object({
   unit: Named,
   people: z.array(z.object({ id: z.string(), name: z.string(), unitName: z.string().nullable() })),
 });
-
-const DischargeSchema = z.object({
-  obligationId: z.string(),
-  dutyId: z.string(),
-  title: z.string(),
-  citation: z.string(),
-  period: z.string(),
-  state: z.string(),
-});
-export type Discharge = z.infer<typeof DischargeSchema>;
 
 export const DocumentSummarySchema = z.object({
   id: z.string(),

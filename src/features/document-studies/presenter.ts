@@ -1,11 +1,11 @@
 /** Received documents as the API shows them: completion by unit, sessions with attendance, the obligations served. */
+import { raisedOrDischarged } from "../obligations/discharge-view.js";
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
 import { type Actor, authorize } from "../../domain/access.js";
 import { dateIn } from "../../domain/calendar.js";
 import { citationOf } from "../../domain/policy/catalogue.js";
 import { type Policy } from "../../domain/policy/schema.js";
-import { periodLabelOf } from "../../domain/periods.js";
 import { keysetPage } from "../../domain/paging.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { type Database } from "../../platform/db/schema.js";
@@ -14,7 +14,6 @@ import { reachableInstitutions } from "../meetings/queries.js";
 import { activePolicy } from "../policy/active-policy.js";
 import {
   AUDIENCE_NAMES,
-  type Discharge,
   DOCUMENT_STATUS_NAMES,
   type DocumentStatus,
   type DocumentView,
@@ -148,31 +147,6 @@ function summaryOf(row: DocumentRow) {
   };
 }
 
-/** The obligations the document raised or its sessions discharged. */
-async function dischargesOf(db: Db, policy: Policy, row: DocumentRow, sessionIds: string[]): Promise<Discharge[]> {
-  if (!row.event_id && sessionIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("obligation")
-    .select(["id", "duty_id", "article", "period_id", "period_kind", "starts_on", "due_on", "state"])
-    .where((eb) => {
-      const any = [];
-      if (row.event_id) any.push(eb("event_id", "=", row.event_id));
-      if (sessionIds.length) any.push(eb.and([eb("record_kind", "=", RECORD_KIND), eb("record_id", "in", sessionIds)]));
-      return eb.or(any);
-    })
-    .orderBy("starts_on")
-    .limit(50)
-    .execute();
-  return rows.map((o) => ({
-    obligationId: o.id,
-    dutyId: o.duty_id,
-    title: policy.duties.find((d) => d.id === o.duty_id)?.title.zh ?? o.duty_id,
-    citation: citationOf(policy, o.article) ?? o.article,
-    period: periodLabelOf(o.period_kind, o.period_id, o.starts_on, o.due_on).zh,
-    state: o.state,
-  }));
-}
-
 export async function presentDocument(request: FastifyRequest, row: DocumentRow): Promise<DocumentView> {
   const db = request.server.db.kysely;
   const actor = authOf(request).actor;
@@ -274,11 +248,11 @@ export async function presentDocument(request: FastifyRequest, row: DocumentRow)
       : null,
     sessions: views,
     citations: citationsOf(policy),
-    discharges: await dischargesOf(
+    discharges: await raisedOrDischarged(
       db,
       policy,
-      row,
-      views.map((s) => s.id),
+      { eventId: row.event_id, recordKind: RECORD_KIND, recordIds: views.map((s) => s.id) },
+      request.server.clock(),
     ),
     recordableUnits: recordable.map((u) => ({ id: u.id, name: u.name, institutionLevel: u.institutionLevel })),
     abilities: {

@@ -5,6 +5,7 @@
  * in charge organizes the briefing) exists from then. Each unit's head or liaison records its own sessions with who
  * presided and who attended; the office records any, including the institution-level briefing that discharges it.
  */
+import { institutionToRecord } from "../meetings/institution-to-record.js";
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
 import { v7 as uuidv7 } from "uuid";
@@ -100,19 +101,7 @@ export async function registerDocument(
 ): Promise<string> {
   const app = request.server;
   const db = app.db.kysely;
-  const actor = authOf(request).actor;
-  const institutions = (
-    await db
-      .selectFrom("unit")
-      .select(["id", "name", "path"])
-      .where("kind", "=", "institution")
-      .$if(body.institutionId !== undefined, (q) => q.where("id", "=", body.institutionId ?? ""))
-      .execute()
-  ).filter((i) => coversInstitution(actor, DOCUMENT_MANAGE, i.path));
-  if (institutions.length === 0)
-    return deny(request, FORBIDDEN, { action: DOCUMENT_MANAGE, object: documentObject(null) });
-  if (institutions.length > 1) throw badField("body.institutionId", "请指明院校", "Name the institution");
-  const institution = institutions[0]!;
+  const institution = await institutionToRecord(request, DOCUMENT_MANAGE, body.institutionId, documentObject(null));
   const today = dateIn(app.clock());
   if (body.receivedOn > today)
     throw badField("body.receivedOn", "收文日期不能晚于今天", "The date received cannot be in the future");

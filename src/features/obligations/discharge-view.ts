@@ -52,3 +52,31 @@ export async function presentDischarges(
     status: statusOf(o.state, o.due_on, today, timings, { dueAt: o.due_at, now: instant }),
   }));
 }
+
+/**
+ * The obligations an event raised and those records of a kind discharged (a received document and its study
+ * sessions, a regulation's versions, a higher regulation), as their pages show them.
+ */
+export async function raisedOrDischarged(
+  db: Kysely<Database>,
+  policy: Policy,
+  where: { eventId?: string | null; recordKind: string; recordIds?: readonly string[] },
+  now: Date,
+): Promise<Discharge[]> {
+  const records = where.recordIds ?? [];
+  if (!where.eventId && records.length === 0) return [];
+  const rows = await db
+    .selectFrom("obligation")
+    .select(DISCHARGE_COLUMNS)
+    .where((eb) => {
+      const any = [];
+      if (where.eventId) any.push(eb("event_id", "=", where.eventId));
+      if (records.length)
+        any.push(eb.and([eb("record_kind", "=", where.recordKind), eb("record_id", "in", [...records])]));
+      return eb.or(any);
+    })
+    .orderBy("starts_on")
+    .limit(50)
+    .execute();
+  return presentDischarges(db, policy, rows, now);
+}

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CalendarDateSchema, pageOf, PageQuerySchema } from "../../domain/paging.js";
+import { DischargeSchema } from "../obligations/contract.js";
 
 export const REGULATION_CATEGORIES = [
   "responsibility",
@@ -104,16 +105,6 @@ export const RegulationListQuerySchema = PageQuerySchema.extend({
 });
 
 export const VersionParamsSchema = z.strictObject({ id: IdSchema, childId: IdSchema });
-
-const DischargeSchema = z.object({
-  obligationId: z.string(),
-  dutyId: z.string(),
-  title: z.string(),
-  citation: z.string(),
-  period: z.string(),
-  state: z.string(),
-});
-export type RegulationDischarge = z.infer<typeof DischargeSchema>;
 
 export const RegulationSummarySchema = z.object({
   id: z.string(),

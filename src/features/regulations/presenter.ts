@@ -1,10 +1,10 @@
 /** Regulations as the API shows them: the version in force, the history of versions, the obligations discharged. */
+import { raisedOrDischarged } from "../obligations/discharge-view.js";
 import { type FastifyRequest } from "fastify";
 import { type Kysely, sql } from "kysely";
 import { type Actor } from "../../domain/access.js";
 import { citationOf } from "../../domain/policy/catalogue.js";
 import { type Policy } from "../../domain/policy/schema.js";
-import { periodLabelOf } from "../../domain/periods.js";
 import { keysetPage } from "../../domain/paging.js";
 import { scopesFor } from "../../domain/access.js";
 import { authOf } from "../../platform/access/request-auth.js";
@@ -15,7 +15,6 @@ import {
   CATEGORY_NAMES,
   type HigherRegulationView,
   type RegulationCategory,
-  type RegulationDischarge,
   type RegulationLevel,
   type RegulationStatus,
   type RegulationView,
@@ -131,35 +130,6 @@ export async function presentRegulationSummaries(db: Db, policy: Policy, rows: R
   return rows.map((row) => summaryOf(policy, row, heads));
 }
 
-async function obligationsWhere(
-  db: Db,
-  policy: Policy,
-  where: { eventId?: string | null; recordIds?: string[] },
-): Promise<RegulationDischarge[]> {
-  const records = where.recordIds ?? [];
-  if (!where.eventId && records.length === 0) return [];
-  const rows = await db
-    .selectFrom("obligation")
-    .select(["id", "duty_id", "article", "period_id", "period_kind", "starts_on", "due_on", "state"])
-    .where((eb) => {
-      const any = [];
-      if (where.eventId) any.push(eb("event_id", "=", where.eventId));
-      if (records.length) any.push(eb.and([eb("record_kind", "=", RECORD_KIND), eb("record_id", "in", records)]));
-      return eb.or(any);
-    })
-    .orderBy("starts_on")
-    .limit(50)
-    .execute();
-  return rows.map((o) => ({
-    obligationId: o.id,
-    dutyId: o.duty_id,
-    title: policy.duties.find((d) => d.id === o.duty_id)?.title.zh ?? o.duty_id,
-    citation: citationOf(policy, o.article) ?? o.article,
-    period: periodLabelOf(o.period_kind, o.period_id, o.starts_on, o.due_on).zh,
-    state: o.state,
-  }));
-}
-
 export async function presentRegulation(request: FastifyRequest, row: RegulationRow): Promise<RegulationView> {
   const db = request.server.db.kysely;
   const { policy } = await activePolicy(db);
@@ -227,7 +197,12 @@ export async function presentRegulation(request: FastifyRequest, row: Regulation
           : null,
     })),
     answers: answers.map((a) => ({ id: a.id, issuer: a.issuer, documentNo: a.document_no, title: a.title })),
-    discharges: await obligationsWhere(db, policy, { recordIds: versionIds }),
+    discharges: await raisedOrDischarged(
+      db,
+      policy,
+      { recordKind: RECORD_KIND, recordIds: versionIds },
+      request.server.clock(),
+    ),
     abilities: {
       edit: manage && row.status === "draft",
       adopt: manage && row.status === "draft",
@@ -290,7 +265,12 @@ export async function listHigherRegulations(
             }
           : null,
       citation: citationOf(policy, "art13.4") ?? "art13.4",
-      obligations: await obligationsWhere(db, policy, { eventId: h.event_id }),
+      obligations: await raisedOrDischarged(
+        db,
+        policy,
+        { eventId: h.event_id, recordKind: RECORD_KIND },
+        request.server.clock(),
+      ),
     });
   return { items, nextCursor: page.nextCursor };
 }

@@ -5,6 +5,7 @@
  * Its content is its text or an attached file, both through the marking guard. The implementing rules themselves are
  * each institution's first entry, created when the institution's library is first read.
  */
+import { institutionToRecord } from "../meetings/institution-to-record.js";
 import { createHash } from "node:crypto";
 import { type FastifyRequest } from "fastify";
 import { type Kysely } from "kysely";
@@ -23,7 +24,7 @@ import { refuseMarking } from "../../platform/documents/marking-refusal.js";
 import { scanUpload } from "../../platform/documents/marking-scan.js";
 import { badField, refuseMarkedText } from "../meetings/guards.js";
 import { allowedType, MAX_MATERIAL_BYTES } from "../meetings/materials.js";
-import { coversInstitution, reachesInstitution } from "../meetings/policy.js";
+import { reachesInstitution } from "../meetings/policy.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
 import { raiseEvent } from "../obligations/events.js";
 import { dischargeByRecords } from "../obligations/records.js";
@@ -268,18 +269,7 @@ export async function createRegulation(
     if (!found) throw badField("body.unitId", "制定单位不存在", "No such unit");
     unit = found;
   } else {
-    const institutions = (
-      await db
-        .selectFrom("unit")
-        .select(["id", "path"])
-        .where("kind", "=", "institution")
-        .$if(body.institutionId !== undefined, (q) => q.where("id", "=", body.institutionId ?? ""))
-        .execute()
-    ).filter((i) => coversInstitution(actor, REGULATION_MANAGE, i.path));
-    if (institutions.length === 0)
-      return deny(request, FORBIDDEN, { action: REGULATION_MANAGE, object: regulationObject(null) });
-    if (institutions.length > 1) throw badField("body.institutionId", "请指明院校", "Name the institution");
-    unit = institutions[0]!;
+    unit = await institutionToRecord(request, REGULATION_MANAGE, body.institutionId, regulationObject(null));
   }
   if (!authorize(actor, REGULATION_MANAGE, { unitPath: unit.path }))
     return deny(request, FORBIDDEN, { action: REGULATION_MANAGE, object: regulationObject(null) });
@@ -675,19 +665,7 @@ export async function recordHigherRegulation(
 ): Promise<string> {
   const app = request.server;
   const db = app.db.kysely;
-  const actor = authOf(request).actor;
-  const institutions = (
-    await db
-      .selectFrom("unit")
-      .select(["id", "path"])
-      .where("kind", "=", "institution")
-      .$if(body.institutionId !== undefined, (q) => q.where("id", "=", body.institutionId ?? ""))
-      .execute()
-  ).filter((i) => coversInstitution(actor, REGULATION_MANAGE, i.path));
-  if (institutions.length === 0)
-    return deny(request, FORBIDDEN, { action: REGULATION_MANAGE, object: higherObject(null) });
-  if (institutions.length > 1) throw badField("body.institutionId", "请指明院校", "Name the institution");
-  const institution = institutions[0]!;
+  const institution = await institutionToRecord(request, REGULATION_MANAGE, body.institutionId, higherObject(null));
   if (body.issuedOn > dateIn(app.clock()))
     throw badField("body.issuedOn", "发布日期不能晚于今天", "The date issued cannot be in the future");
   await refuseMarkedText(request, [body.issuer, body.documentNo, body.title, body.summary], higherObject(null));

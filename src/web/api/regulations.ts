@@ -20,7 +20,6 @@ export type RegulationStatus = RegulationSummary["status"];
 export type RegulationCategory = RegulationSummary["category"];
 export type RegulationLevel = RegulationSummary["level"];
 export type RegulationVersion = RegulationView["versions"][number];
-export type RegulationDischarge = RegulationView["discharges"][number];
 export type CreateRegulationRequest = z.input<typeof CreateRegulationRequestSchema>;
 export type UpdateRegulationRequest = z.input<typeof UpdateRegulationRequestSchema>;
 export type AdoptRegulationRequest = z.input<typeof AdoptRegulationRequestSchema>;

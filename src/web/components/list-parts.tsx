@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Select } from "antd";
+import { Alert, Button, Card, Form, Input, Select } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/error-message";
@@ -68,10 +68,18 @@ export interface PagedList {
 }
 
 /** The list card: the error if the list failed, the table, and "load more" under it. */
-export function ListCard({ list, children }: { list: PagedList; children: ReactNode }) {
+export function ListCard(props: {
+  list: PagedList;
+  children: ReactNode;
+  title?: ReactNode;
+  extra?: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
+  const { list, children } = props;
   const { t } = useTranslation();
   return (
-    <Card>
+    <Card title={props.title} extra={props.extra} className={props.className} data-testid={props.testId}>
       {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
       {children}
       <LoadMore
@@ -81,5 +89,27 @@ export function ListCard({ list, children }: { list: PagedList; children: ReactN
         onLoad={() => void list.fetchNextPage()}
       />
     </Card>
+  );
+}
+
+/** A keyword search, applied on Enter or the search button (`q` in the address). */
+export function KeywordFilter(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onChange: (q: string | undefined) => void;
+}) {
+  return (
+    <Form.Item label={props.label} htmlFor={props.id}>
+      <Input.Search
+        id={props.id}
+        allowClear
+        maxLength={100}
+        defaultValue={props.value}
+        placeholder={props.placeholder}
+        onSearch={(q) => props.onChange(q.trim() || undefined)}
+      />
+    </Form.Item>
   );
 }

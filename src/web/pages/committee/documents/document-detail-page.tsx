@@ -23,7 +23,7 @@ import { type DocumentSession, type DocumentUnit, type DocumentView, useDocument
 import { errorMessage } from "../../../api/error-message";
 import { usePageTitle } from "../../../components/page-title";
 import { CloseDocumentModal } from "./close-document-modal";
-import { DischargesCard } from "./discharges-table";
+import { DischargesCard } from "../../obligations/discharges-card";
 import { DocumentStatusTag } from "./document-list-page";
 import { useDocumentNames } from "./names";
 import { RecordSessionModal } from "./record-session-modal";
@@ -143,8 +143,9 @@ function DocumentDetail({ document: d }: { document: DocumentView }) {
           </Card>
           <DischargesCard
             title={t("documentStudies.discharges.title")}
-            items={d.discharges}
+            obligations={d.discharges}
             testId="document-discharges"
+            compact
           />
         </Col>
         <Col xs={24} xl={14}>

@@ -1,5 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Form, Input, Progress, Select, Space, Table, Tag, Typography } from "antd";
+import { FilterGrid, FilterSelect, KeywordFilter, ListCard, YearFilter } from "../../../components/list-parts";
+import { App, Button, Card, Empty, Form, Progress, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -12,16 +13,12 @@ import {
 } from "../../../api/document-studies";
 import { errorMessage } from "../../../api/error-message";
 import { allowed, useCurrentUser } from "../../../app/access";
-import { LoadMore } from "../../../components/load-more";
 import { saveBlob } from "../../../components/save-blob";
 import { UnitFilterSelect } from "../../obligations/unit-filter-select";
 import { paramsOf } from "../meeting-filters";
 import { DOCUMENT_STATUSES, documentUrl, useDocumentNames } from "./names";
 import { RegisterDocumentModal } from "./register-document-modal";
 import { SectionHeader } from "./section-header";
-
-const thisYear = new Date().getFullYear();
-const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
 
 function filtersFrom(params: URLSearchParams): DocumentFilters {
   const filters: DocumentFilters = {};
@@ -81,20 +78,13 @@ export function DocumentListPage() {
       <Card className="audit-filters">
         <DocumentFilterForm filters={filters} onApply={apply} />
       </Card>
-      <Card>
-        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+      <ListCard list={list}>
         <DocumentTable
           items={list.items}
           loading={list.isPending}
           empty={filtered ? t("common.noMatch") : t("documentStudies.empty")}
         />
-        <LoadMore
-          count={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoad={() => void list.fetchNextPage()}
-        />
-      </Card>
+      </ListCard>
       {registering && <RegisterDocumentModal onClose={() => setRegistering(false)} />}
     </>
   );
@@ -110,27 +100,22 @@ function DocumentFilterForm({
   const { t } = useTranslation();
   const names = useDocumentNames();
   return (
-    <Form layout="vertical" className="filter-grid" name="document-filters">
-      <Form.Item label={t("documentStudies.filters.year")} htmlFor="document-filters-year">
-        <Select<number>
-          id="document-filters-year"
-          allowClear
-          value={filters.year}
-          placeholder={t("documentStudies.filters.allYears")}
-          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-          onChange={(year) => onApply({ ...filters, year })}
-        />
-      </Form.Item>
-      <Form.Item label={t("documentStudies.filters.status")} htmlFor="document-filters-status">
-        <Select<DocumentStatus>
-          id="document-filters-status"
-          allowClear
-          value={filters.status}
-          placeholder={t("documentStudies.filters.allStatuses")}
-          options={DOCUMENT_STATUSES.map((s) => ({ value: s, label: names.status(s) }))}
-          onChange={(status) => onApply({ ...filters, status })}
-        />
-      </Form.Item>
+    <FilterGrid name="document-filters" onReset={() => onApply({})}>
+      <YearFilter
+        id="document-filters-year"
+        label={t("documentStudies.filters.year")}
+        placeholder={t("documentStudies.filters.allYears")}
+        value={filters.year}
+        onChange={(year) => onApply({ ...filters, year })}
+      />
+      <FilterSelect<DocumentStatus>
+        id="document-filters-status"
+        label={t("documentStudies.filters.status")}
+        placeholder={t("documentStudies.filters.allStatuses")}
+        value={filters.status}
+        options={DOCUMENT_STATUSES.map((s) => ({ value: s, label: names.status(s) }))}
+        onChange={(status) => onApply({ ...filters, status })}
+      />
       <Form.Item label={t("documentStudies.filters.unit")} htmlFor="document-filters-unit">
         <UnitFilterSelect
           id="document-filters-unit"
@@ -138,19 +123,14 @@ function DocumentFilterForm({
           onChange={(unitId) => onApply({ ...filters, unitId })}
         />
       </Form.Item>
-      <Form.Item label={t("documentStudies.filters.search")} htmlFor="document-filters-q">
-        <Input.Search
-          id="document-filters-q"
-          allowClear
-          defaultValue={filters.q}
-          placeholder={t("documentStudies.filters.searchPlaceholder")}
-          onSearch={(q) => onApply({ ...filters, q: q.trim() || undefined })}
-        />
-      </Form.Item>
-      <Form.Item label=" " className="filter-buttons">
-        <Button onClick={() => onApply({})}>{t("common.reset")}</Button>
-      </Form.Item>
-    </Form>
+      <KeywordFilter
+        id="document-filters-q"
+        label={t("documentStudies.filters.search")}
+        placeholder={t("documentStudies.filters.searchPlaceholder")}
+        value={filters.q}
+        onChange={(q) => onApply({ ...filters, q })}
+      />
+    </FilterGrid>
   );
 }
 

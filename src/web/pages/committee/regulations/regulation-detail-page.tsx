@@ -32,7 +32,7 @@ import { localized } from "../../../components/format";
 import { usePageTitle } from "../../../components/page-title";
 import { VERSION_KIND_NAMES } from "../../../../features/regulations/contract";
 import { saveBlob } from "../../../components/save-blob";
-import { DischargesCard } from "../documents/discharges-table";
+import { DischargesCard } from "../../obligations/discharges-card";
 import "../documents/office-work.css";
 import { useRegulationNames } from "./names";
 import { RegulationStatusTag } from "./regulation-list-page";
@@ -158,8 +158,9 @@ function RegulationDetail({ regulation: r }: { regulation: RegulationView }) {
           </Card>
           <DischargesCard
             title={t("regulations.discharges.title")}
-            items={r.discharges}
+            obligations={r.discharges}
             testId="regulation-discharges"
+            compact
           />
         </Col>
         <Col xs={24} xl={15}>

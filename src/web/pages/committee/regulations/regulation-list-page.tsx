@@ -1,11 +1,11 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { FilterGrid, FilterSelect, KeywordFilter, ListCard } from "../../../components/list-parts";
+import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { HigherRegulationView } from "../../../../features/regulations/contract";
 import { errorMessage } from "../../../api/error-message";
-import type { ObligationStatus } from "../../../api/obligations";
 import {
   type RegulationCategory,
   type RegulationFilters,
@@ -19,7 +19,7 @@ import {
 import { allowed, useCurrentUser } from "../../../app/access";
 import { LoadMore } from "../../../components/load-more";
 import { saveBlob } from "../../../components/save-blob";
-import { OBLIGATION_STATUSES, StatusTag } from "../../obligations/status";
+import { StatusTag } from "../../obligations/status";
 import { SectionHeader } from "../documents/section-header";
 import { paramsOf } from "../meeting-filters";
 import {
@@ -90,20 +90,13 @@ export function RegulationListPage() {
       <Card className="audit-filters">
         <RegulationFilterForm filters={filters} onApply={apply} />
       </Card>
-      <Card className="stack-card">
-        {list.isError && <Alert className="list-error" type="error" showIcon title={errorMessage(list.error, t)} />}
+      <ListCard list={list} className="stack-card">
         <RegulationTable
           items={list.items}
           loading={list.isPending}
           empty={filtered ? t("common.noMatch") : t("regulations.empty")}
         />
-        <LoadMore
-          count={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoad={() => void list.fetchNextPage()}
-        />
-      </Card>
+      </ListCard>
       <HigherRegulationsCard canRecord={allowed(me, "regulation.manage")} />
       {creating && <CreateRegulationModal onClose={() => setCreating(false)} />}
     </>
@@ -120,50 +113,39 @@ function RegulationFilterForm({
   const { t } = useTranslation();
   const names = useRegulationNames();
   return (
-    <Form layout="vertical" className="filter-grid" name="regulation-filters">
-      <Form.Item label={t("regulations.filters.status")} htmlFor="regulation-filters-status">
-        <Select<RegulationStatus>
-          id="regulation-filters-status"
-          allowClear
-          value={filters.status}
-          placeholder={t("regulations.filters.allStatuses")}
-          options={REGULATION_STATUSES.map((s) => ({ value: s, label: names.status(s) }))}
-          onChange={(status) => onApply({ ...filters, status })}
-        />
-      </Form.Item>
-      <Form.Item label={t("regulations.filters.category")} htmlFor="regulation-filters-category">
-        <Select<RegulationCategory>
-          id="regulation-filters-category"
-          allowClear
-          value={filters.category}
-          placeholder={t("regulations.filters.allCategories")}
-          options={REGULATION_CATEGORIES.map((c) => ({ value: c, label: names.category(c) }))}
-          onChange={(category) => onApply({ ...filters, category })}
-        />
-      </Form.Item>
-      <Form.Item label={t("regulations.filters.level")} htmlFor="regulation-filters-level">
-        <Select<RegulationLevel>
-          id="regulation-filters-level"
-          allowClear
-          value={filters.level}
-          placeholder={t("regulations.filters.allLevels")}
-          options={REGULATION_LEVELS.map((l) => ({ value: l, label: t(`regulations.levels.${l}`) }))}
-          onChange={(level) => onApply({ ...filters, level })}
-        />
-      </Form.Item>
-      <Form.Item label={t("regulations.filters.search")} htmlFor="regulation-filters-q">
-        <Input.Search
-          id="regulation-filters-q"
-          allowClear
-          defaultValue={filters.q}
-          placeholder={t("regulations.filters.searchPlaceholder")}
-          onSearch={(q) => onApply({ ...filters, q: q.trim() || undefined })}
-        />
-      </Form.Item>
-      <Form.Item label=" " className="filter-buttons">
-        <Button onClick={() => onApply({})}>{t("common.reset")}</Button>
-      </Form.Item>
-    </Form>
+    <FilterGrid name="regulation-filters" onReset={() => onApply({})}>
+      <FilterSelect<RegulationStatus>
+        id="regulation-filters-status"
+        label={t("regulations.filters.status")}
+        placeholder={t("regulations.filters.allStatuses")}
+        value={filters.status}
+        options={REGULATION_STATUSES.map((s) => ({ value: s, label: names.status(s) }))}
+        onChange={(status) => onApply({ ...filters, status })}
+      />
+      <FilterSelect<RegulationCategory>
+        id="regulation-filters-category"
+        label={t("regulations.filters.category")}
+        placeholder={t("regulations.filters.allCategories")}
+        value={filters.category}
+        options={REGULATION_CATEGORIES.map((c) => ({ value: c, label: names.category(c) }))}
+        onChange={(category) => onApply({ ...filters, category })}
+      />
+      <FilterSelect<RegulationLevel>
+        id="regulation-filters-level"
+        label={t("regulations.filters.level")}
+        placeholder={t("regulations.filters.allLevels")}
+        value={filters.level}
+        options={REGULATION_LEVELS.map((l) => ({ value: l, label: t(`regulations.levels.${l}`) }))}
+        onChange={(level) => onApply({ ...filters, level })}
+      />
+      <KeywordFilter
+        id="regulation-filters-q"
+        label={t("regulations.filters.search")}
+        placeholder={t("regulations.filters.searchPlaceholder")}
+        value={filters.q}
+        onChange={(q) => onApply({ ...filters, q })}
+      />
+    </FilterGrid>
   );
 }
 
@@ -327,15 +309,11 @@ function HigherRegulationsCard({ canRecord }: { canRecord: boolean }) {
             title: t("regulations.higher.obligation"),
             width: 120,
             render: (_, h) =>
-              h.obligations.map((o) =>
-                OBLIGATION_STATUSES.includes(o.state as ObligationStatus) ? (
-                  <Link key={o.obligationId} to={`/obligations/${encodeURIComponent(o.obligationId)}`}>
-                    <StatusTag status={o.state as ObligationStatus} />
-                  </Link>
-                ) : (
-                  o.state
-                ),
-              ),
+              h.obligations.map((o) => (
+                <Link key={o.obligationId} to={`/obligations/${encodeURIComponent(o.obligationId)}`}>
+                  <StatusTag status={o.status} />
+                </Link>
+              )),
           },
         ]}
       />

@@ -1,7 +1,7 @@
-import { Form, Input } from "antd";
+import { Form } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ResearchFilters, ResearchStatus } from "../../../api/research";
-import { FilterGrid, FilterSelect, YearFilter } from "../../../components/list-parts";
+import { FilterGrid, FilterSelect, KeywordFilter, YearFilter } from "../../../components/list-parts";
 import { UnitTreeSelect } from "../../../components/unit-tree-select";
 import { RESEARCH_STATUSES, useResearchStatusName } from "./research-names";
 
@@ -39,16 +39,13 @@ export function ResearchFilterForm({
           onChange={(leadUnitId) => onApply({ ...filters, leadUnitId })}
         />
       </Form.Item>
-      <Form.Item label={t("research.filters.keyword")} htmlFor="research-filters-q">
-        <Input.Search
-          id="research-filters-q"
-          allowClear
-          maxLength={100}
-          defaultValue={filters.q}
-          placeholder={t("research.filters.keywordPlaceholder")}
-          onSearch={(q) => onApply({ ...filters, q: q.trim() || undefined })}
-        />
-      </Form.Item>
+      <KeywordFilter
+        id="research-filters-q"
+        label={t("research.filters.keyword")}
+        placeholder={t("research.filters.keywordPlaceholder")}
+        value={filters.q}
+        onChange={(q) => onApply({ ...filters, q })}
+      />
     </FilterGrid>
   );
 }
