@@ -5,6 +5,8 @@
  *   then doubles the pages a commit writes, so this is the harshest ratio;
  * - a business write as a route does it: `createPerson`'s transaction (staff number checked, the person inserted
  *   into a register of 20,000 people, with its indexes), the audit event it appends.
+ * - the same business write as a user makes it: POST /api/people through the app (in process, signed in as the
+ *   secrecy office), with the audit append the route makes, against the very same app with that append made a no-op.
  * SQLite as shipped (WAL, synchronous=FULL) on a disk folder; rounds alternate so both sides see the same machine
  * (short rounds, many of them, so that load from elsewhere hits both alike). Target: subject ≤ 1.15 × baseline
  * (median time per transaction).
@@ -17,7 +19,9 @@ import path from "node:path";
 import { v7 as uuidv7 } from "uuid";
 import { createAuditLog } from "../../src/platform/audit/audit-log.js";
 import { catchUpLookup } from "../../src/platform/audit/lookup.js";
-import { type Config } from "../../src/platform/config/config.js";
+import { type Config, loadConfig } from "../../src/platform/config/config.js";
+import { buildApp } from "../../src/platform/http/app.js";
+import { createTestAccount, grantRole, signIn } from "../../test/factories.js";
 import { openDatabase } from "../../src/platform/db/database.js";
 import { toInstant } from "../../src/platform/db/instants.js";
 import { migrateToLatest } from "../../src/platform/db/migrate.js";
@@ -117,7 +121,6 @@ async function main(): Promise<void> {
       for (let i = 0; i < PER_ROUND; i++) await write(kind, audited);
       return ((performance.now() - t) * 1000) / PER_ROUND; // µs per transaction
     };
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
     console.log(`audited write, SQLite WAL synchronous=FULL, ${ROUNDS} rounds × ${PER_ROUND} transactions`);
     for (const [kind, label] of [
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
       );
       console.log(`    ratio ${(s / b).toFixed(3)}× (target ≤ 1.15×); load average ${os.loadavg()[0]!.toFixed(1)}`);
     }
+    await throughTheApp(dir);
     const t = performance.now();
     const copied = await catchUpLookup(db);
     console.log(
@@ -153,5 +157,82 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** POST /api/people through the app, with and without the route's audit append. */
+async function throughTheApp(dir: string): Promise<void> {
+  const appDir = path.join(dir, "app");
+  const config = loadConfig({ BAOMI_DATA_DIR: appDir, BAOMI_LOG_LEVEL: "warn" }, process.cwd());
+  const app = await buildApp(config);
+  try {
+    const root = await app.db.kysely.selectFrom("unit").select("id").where("parent_id", "is", null).executeTakeFirst();
+    const unitId =
+      root?.id ??
+      (
+        await app.db.kysely
+          .insertInto("unit")
+          .values({
+            id: uuidv7(),
+            parent_id: null,
+            name: "基准院校",
+            kind: "institution",
+            sort_order: 0,
+            path: "/",
+            created_at: toInstant(new Date()),
+            updated_at: toInstant(new Date()),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    if (!root)
+      await app.db.kysely
+        .updateTable("unit")
+        .set({ path: `/${unitId}/` })
+        .where("id", "=", unitId)
+        .execute();
+    const admin = await createTestAccount(app, { username: "bench-secadmin", adminRole: "SECURITY_ADMIN" });
+    const office = await createTestAccount(app, { username: "bench-office" });
+    await grantRole(app, office.id, "secrecyOffice", unitId, admin.id);
+    const client = await signIn(app, office);
+    const realAppend = app.audit.append.bind(app.audit);
+    const noAppend: typeof realAppend = () => Promise.resolve({ seq: 0, hash: "" });
+    let n = 0;
+    const round = async (audited: boolean): Promise<number> => {
+      app.audit.append = audited ? realAppend : noAppend;
+      const t = performance.now();
+      for (let i = 0; i < PER_ROUND; i++) {
+        const res = await client.post("/api/people", {
+          name: `新进人员${n}`,
+          unitId,
+          staffNo: `A${String(n++).padStart(8, "0")}`,
+        });
+        if (res.statusCode !== 201) throw new Error(`POST /api/people answered ${res.statusCode}: ${res.body}`);
+      }
+      return ((performance.now() - t) * 1000) / PER_ROUND;
+    };
+    await round(false);
+    await round(true);
+    const baseline: number[] = [];
+    const subject: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      baseline.push(await round(false));
+      subject.push(await round(true));
+    }
+    app.audit.append = realAppend;
+    const b = median(baseline);
+    const s = median(subject);
+    console.log("  POST /api/people through the app");
+    console.log(
+      `    baseline (route, no audit entry): ${b.toFixed(0)} µs/request  rounds ${baseline.map((x) => x.toFixed(0)).join(", ")}`,
+    );
+    console.log(
+      `    subject (route as shipped):       ${s.toFixed(0)} µs/request  rounds ${subject.map((x) => x.toFixed(0)).join(", ")}`,
+    );
+    console.log(`    ratio ${(s / b).toFixed(3)}× (target ≤ 1.15×); load average ${os.loadavg()[0]!.toFixed(1)}`);
+  } finally {
+    await app.close();
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 await main();
