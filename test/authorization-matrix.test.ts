@@ -688,6 +688,7 @@ const ROWS: Row[] = [
   // Reports upward (Art. 12(4)): read by the leaders, the committee and the office on the institution's branch; drafted
   // and sent by an office over the whole institution (none here: 403); signed by the director (none here: 403).
   { method: "GET", route: "/api/reports", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/reports/export", status: SIGNED_IN(200) },
   {
     method: "POST",
     route: "/api/reports",

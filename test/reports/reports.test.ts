@@ -155,4 +155,31 @@ describe.each(testDialects)("reports on %s", (dialect) => {
     expect((await headA.get(`/api/reports/${summary.json<ReportJson>().id}`)).statusCode).toBe(404);
     expect((await headA.get("/api/reports")).json<{ items: unknown[] }>().items).toEqual([]);
   });
+
+  it("exports the list as filtered to .xlsx; a unit head's export is empty", async () => {
+    const office = await w.as("office");
+    const listed = (await office.get("/api/reports?kind=summaryReport")).json<{ items: ReportJson[] }>().items;
+    expect(listed.length).toBeGreaterThan(0);
+    const exported = await office.get("/api/reports/export?kind=summaryReport");
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers["content-type"]).toContain("spreadsheetml");
+    const { loadExcel } = await import("../../src/platform/documents/xlsx.js");
+    const ExcelJS = await loadExcel();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(2).getCell(1).value).toBe("标题");
+    const titles = Array.from({ length: listed.length }, (_, i) => sheet?.getRow(3 + i).getCell(1).value);
+    expect(titles).toEqual(listed.map((r) => r.title));
+    expect(sheet?.rowCount).toBe(2 + listed.length);
+    const bad = await office.get("/api/reports/export?kind=poem");
+    expect(bad.statusCode).toBe(400);
+
+    const headA = await w.as("headA");
+    const none = await headA.get("/api/reports/export");
+    expect(none.statusCode).toBe(200);
+    const empty = new ExcelJS.Workbook();
+    await empty.xlsx.load(none.rawPayload as unknown as ArrayBuffer);
+    expect(empty.worksheets[0]?.rowCount).toBe(2);
+  });
 });

@@ -1,12 +1,15 @@
 /** Reports and requests upward (实施细则第十二条第（四）项、第九条第（三）项). */
-import { type FastifyInstance } from "fastify";
+import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { type z } from "zod";
 import { IdParamsSchema, keysetPage } from "../../domain/paging.js";
 import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { fromInstant } from "../../platform/db/instants.js";
+import { workbookOf } from "../../platform/documents/xlsx.js";
+import { sendExport } from "../meetings/exports.js";
 import { recipientName } from "./kinds.js";
 import { reachableInstitutions } from "../meetings/queries.js";
 import {
@@ -30,6 +33,24 @@ import {
 } from "./service.js";
 
 const tags = ["reports"];
+const EXPORT_MAX = 5000;
+
+/** The reports the actor reads (the institutions their scope reaches), newest first, with the list's filters. */
+async function listReports(request: FastifyRequest, query: z.infer<typeof ReportListQuerySchema>) {
+  const institutions = await reachableInstitutions(request.server.db.kysely, authOf(request).actor, REPORT_READ);
+  if (institutions.length === 0) return { rows: [], nextCursor: null };
+  const { year, kind, status, cursor, limit } = query;
+  const rows = await reportColumns(request)
+    .where("report.institution_id", "in", institutions)
+    .$if(year !== undefined, (q) => q.where("report.year", "=", year ?? 0))
+    .$if(kind !== undefined, (q) => q.where("report.kind", "=", kind ?? "planReport"))
+    .$if(status !== undefined, (q) => q.where("report.status", "=", status ?? "draft"))
+    .$if(cursor !== undefined, (q) => q.where("report.id", "<", cursor ?? ""))
+    .orderBy("report.id", "desc")
+    .limit(limit + 1)
+    .execute();
+  return keysetPage(rows, limit, (row) => row.id);
+}
 
 export function registerReportRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,20 +66,41 @@ export function registerReportRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const institutions = await reachableInstitutions(app.db.kysely, authOf(request).actor, REPORT_READ);
-      if (institutions.length === 0) return { items: [], nextCursor: null };
-      const { year, kind, status, cursor, limit } = request.query;
-      const rows = await reportColumns(request)
-        .where("report.institution_id", "in", institutions)
-        .$if(year !== undefined, (q) => q.where("report.year", "=", year ?? 0))
-        .$if(kind !== undefined, (q) => q.where("report.kind", "=", kind ?? "planReport"))
-        .$if(status !== undefined, (q) => q.where("report.status", "=", status ?? "draft"))
-        .$if(cursor !== undefined, (q) => q.where("report.id", "<", cursor ?? ""))
-        .orderBy("report.id", "desc")
-        .limit(limit + 1)
-        .execute();
-      const page = keysetPage(rows, limit, (row) => row.id);
+      const page = await listReports(request, request.query);
       return { items: page.rows.map(presentReportSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  r.get(
+    "/api/reports/export",
+    { schema: { tags, summary: "导出报告请示列表 (.xlsx) / Export reports", querystring: ReportListQuerySchema } },
+    async (request, reply) => {
+      const today = dateIn(app.clock());
+      const rows = (await listReports(request, { ...request.query, cursor: undefined, limit: EXPORT_MAX })).rows.map(
+        presentReportSummary,
+      );
+      return sendExport(request, reply, {
+        action: "report.exportList",
+        file: `reports-${today}.xlsx`,
+        rows: rows.length,
+        build: () =>
+          workbookOf(
+            "报告请示",
+            [
+              { header: "标题", width: 40, value: (r) => r.title },
+              { header: "文种", width: 16, value: (r) => r.kindName },
+              { header: "年度", width: 8, value: (r) => String(r.year) },
+              { header: "主送", width: 18, value: (r) => r.recipientName },
+              { header: "院校", width: 20, value: (r) => r.institution.name },
+              { header: "状态", width: 10, value: (r) => r.statusName },
+              { header: "发文字号", width: 20, value: (r) => r.number ?? "" },
+              { header: "签发时间", width: 22, value: (r) => r.signedAt ?? "" },
+              { header: "报送时间", width: 22, value: (r) => r.submittedAt ?? "" },
+            ],
+            rows,
+            `报告请示（导出于 ${today}，共 ${rows.length} 项）`,
+          ),
+      });
     },
   );
 

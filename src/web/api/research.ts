@@ -12,7 +12,7 @@ import type {
   StartResearchRequestSchema,
   UpdateResearchRequestSchema,
 } from "../../features/research/contract";
-import { apiDownload, apiFetch, queryString } from "./client";
+import { apiFetch } from "./client";
 import { usePagedList } from "./paging";
 
 export type { ResearchSummary, ResearchView };
@@ -106,13 +106,3 @@ export const useConcludeResearch = (id: string) =>
   useResearchMutation<ConcludeResearchRequest>(id, "POST", "/conclude");
 /** POST /api/research/:id/cancel: 撤销, with the reason. */
 export const useCancelResearch = (id: string) => useResearchMutation<CancelResearchRequest>(id, "POST", "/cancel");
-
-/** GET /api/research/export: exactly what the filters select, as .xlsx (rate limited and audited). */
-export function useResearchExport() {
-  return useMutation({
-    mutationFn: async (filters: ResearchFilters) => {
-      const { blob, filename } = await apiDownload(`/api/research/export${queryString({ ...filters })}`);
-      return { blob, filename: filename ?? "调研课题.xlsx" };
-    },
-  });
-}

@@ -1,9 +1,12 @@
-import { Alert, Button, Card, Form, Input, Select } from "antd";
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Form, Input, Select } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/error-message";
+import { useListExport } from "../api/list-export";
 import { yearOptions } from "../pages/obligations/filter-options";
 import { LoadMore } from "./load-more";
+import { saveBlob } from "./save-blob";
 
 /**
  * The parts every register list is made of (会议, 督办事项, 报告请示, 调研课题, …): a grid of filters that apply at once
@@ -111,5 +114,22 @@ export function KeywordFilter(props: {
         onSearch={(q) => props.onChange(q.trim() || undefined)}
       />
     </Form.Item>
+  );
+}
+
+/** 导出 (.xlsx): the list as filtered, saved by the browser; a failure says why in a message. */
+export function ExportButton(props: { path: string; filters: object; fallbackName: string; label?: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const exporter = useListExport(props.path, props.fallbackName);
+  const download = () =>
+    exporter.mutate(props.filters as Parameters<typeof exporter.mutate>[0], {
+      onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
+      onError: (error) => void message.error(t("common.exportFailed", { message: errorMessage(error, t) })),
+    });
+  return (
+    <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={download}>
+      {props.label ?? t("common.export")}
+    </Button>
   );
 }

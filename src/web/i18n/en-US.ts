@@ -154,6 +154,8 @@ export const enUS: Messages = {
     institution: "Institution",
     institutionPick: "Choose an institution",
     institutionRequired: "Choose the institution: this account acts for several",
+    export: "Export to Excel",
+    exportFailed: "The export failed: {{message}}",
   },
   shell: {
     loadFailed: "Could not load your account",
@@ -1793,8 +1795,6 @@ export const enUS: Messages = {
       allUnits: "All units",
       keyword: "Keyword",
       keywordPlaceholder: "Title or question",
-      export: "Export to Excel",
-      exportFailed: "Export failed: {{message}}",
     },
     fields: {
       title: "Title",

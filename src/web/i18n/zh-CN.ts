@@ -146,6 +146,8 @@ export const zhCN = {
     institution: "院校",
     institutionPick: "请选择院校",
     institutionRequired: "请选择院校：本账号可办理多所院校的事务",
+    export: "导出 Excel",
+    exportFailed: "导出失败：{{message}}",
   },
   shell: {
     loadFailed: "无法加载账号信息",
@@ -1725,8 +1727,6 @@ export const zhCN = {
       allUnits: "全部单位",
       keyword: "关键词",
       keywordPlaceholder: "课题名称或研究问题",
-      export: "导出 Excel",
-      exportFailed: "导出失败：{{message}}",
     },
     fields: {
       title: "课题名称",

@@ -1,11 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card } from "antd";
+import { Button, Card, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { type MeetingFilters, useMeetings } from "../../api/meetings";
 import { allowed, useCurrentUser } from "../../app/access";
-import { ListCard } from "../../components/list-parts";
+import { ExportButton, ListCard } from "../../components/list-parts";
 import { CommitteePageHeader } from "./committee-page-header";
 import { CreateMeetingModal } from "./create-meeting-modal";
 import { meetingFiltersFrom, paramsOf } from "./meeting-filters";
@@ -32,11 +32,14 @@ export function MeetingListPage() {
       <CommitteePageHeader
         page="meetings"
         extra={
-          allowed(me, "meeting.manage") && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t("committee.create.open")}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/api/meetings" filters={filters} fallbackName="会议.xlsx" />
+            {allowed(me, "meeting.manage") && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t("committee.create.open")}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card className="audit-filters">

@@ -1,11 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Card } from "antd";
+import { Alert, Button, Card, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { type TaskFilters, useTasks } from "../../api/meetings";
 import { allowed, useCurrentUser } from "../../app/access";
-import { ListCard } from "../../components/list-parts";
+import { ExportButton, ListCard } from "../../components/list-parts";
 import { AssignTaskModal } from "./assign-task-modal";
 import { CommitteePageHeader } from "./committee-page-header";
 import { paramsOf } from "./meeting-filters";
@@ -33,11 +33,14 @@ export function TaskListPage() {
       <CommitteePageHeader
         page="tasks"
         extra={
-          allowed(me, "meeting.manage") && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAssigning(true)}>
-              {t("committee.tasks.assign.open")}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/api/tasks" filters={filters} fallbackName="督办事项.xlsx" />
+            {allowed(me, "meeting.manage") && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAssigning(true)}>
+                {t("committee.tasks.assign.open")}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card className="audit-filters">

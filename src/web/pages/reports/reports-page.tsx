@@ -1,11 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card } from "antd";
+import { Button, Card, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { type ReportFilters, useReports } from "../../api/reports";
 import { allowed, useCurrentUser } from "../../app/access";
-import { ListCard } from "../../components/list-parts";
+import { ExportButton, ListCard } from "../../components/list-parts";
 import { CreateReportModal } from "./create-report-modal";
 import { ReportFilterForm } from "./report-filter-form";
 import { paramsOf, reportFiltersFrom } from "./report-filters";
@@ -33,11 +33,14 @@ export function ReportsPage() {
     <div className="page" data-testid="reports">
       <ReportsPageHeader
         extra={
-          allowed(me, "report.manage") && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t("reports.create.open")}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton path="/api/reports" filters={filters} fallbackName="报告请示.xlsx" />
+            {allowed(me, "report.manage") && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t("reports.create.open")}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card className="audit-filters">

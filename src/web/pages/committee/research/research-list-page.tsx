@@ -1,13 +1,11 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Space } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { errorMessage } from "../../../api/error-message";
-import { type ResearchFilters, useResearchExport, useResearchTopics } from "../../../api/research";
+import { type ResearchFilters, useResearchTopics } from "../../../api/research";
 import { allowed, useCurrentUser } from "../../../app/access";
-import { ListCard } from "../../../components/list-parts";
-import { saveBlob } from "../../../components/save-blob";
+import { ExportButton, ListCard } from "../../../components/list-parts";
 import { ResearchFilterForm } from "./research-filter-form";
 import { paramsOf, researchFiltersFrom } from "./research-filters";
 import { ResearchFormModal } from "./research-form-modal";
@@ -21,30 +19,21 @@ import "./research.css";
  */
 export function ResearchListPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const filters = researchFiltersFrom(params);
   const list = useResearchTopics(filters);
-  const exporter = useResearchExport();
   const [creating, setCreating] = useState(false);
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
   const apply = (next: ResearchFilters) => setParams(paramsOf(next), { replace: true });
-  const download = () =>
-    exporter.mutate(filters, {
-      onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
-      onError: (error) => void message.error(t("research.filters.exportFailed", { message: errorMessage(error, t) })),
-    });
 
   return (
     <div data-testid="research">
       <ResearchPageHeader
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={download}>
-              {t("research.filters.export")}
-            </Button>
+            <ExportButton path="/api/research" filters={filters} fallbackName="调研课题.xlsx" />
             {allowed(me, "research.manage") && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t("research.form.open")}
