@@ -3,7 +3,8 @@
  * 副主任受委托): the kinds, the workflow from agenda call to signed minutes, and the tracked tasks (督办) their decisions
  * become. Pure: no I/O.
  */
-import { AppError, type Localized } from "./errors.js";
+import { allows, nextStatus, type StateMachine } from "./state-machine.js";
+import { type Localized } from "./errors.js";
 
 export const MEETING_KINDS = ["regular", "extraordinary", "conference"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -57,57 +58,46 @@ export type MeetingAction =
   | "addAddendum"
   | "cancel";
 
-/** The statuses an action may start from, and where it leads (null: the status does not change). */
-const TRANSITIONS: Record<MeetingAction, { from: readonly MeetingStatus[]; to: MeetingStatus | null }> = {
-  openAgendaCall: { from: ["draft"], to: "agendaCall" },
-  propose: { from: ["agendaCall"], to: null },
-  setAgenda: { from: ["draft", "agendaCall", "agendaSet"], to: "agendaSet" },
-  attachMaterial: { from: ["draft", "agendaCall", "agendaSet", "held"], to: null },
-  recordAttendance: { from: ["agendaSet", "held"], to: "held" },
-  draftMinutes: { from: ["held", "minutesDrafted"], to: "minutesDrafted" },
-  signOff: { from: ["minutesDrafted"], to: "signed" },
-  addAddendum: { from: ["signed"], to: null },
-  cancel: { from: ["draft", "agendaCall", "agendaSet"], to: "cancelled" },
-};
-
-const ACTION_NAMES: Record<MeetingAction, Localized> = {
-  openAgendaCall: { zh: "发起议题征集", en: "open an agenda call" },
-  propose: { zh: "提交议题", en: "propose an item" },
-  setAgenda: { zh: "确定议程", en: "set the agenda" },
-  attachMaterial: { zh: "上传会议材料", en: "attach materials" },
-  recordAttendance: { zh: "登记出席情况", en: "record attendance" },
-  draftMinutes: { zh: "起草或修改纪要", en: "draft or edit the minutes" },
-  signOff: { zh: "审定签发纪要", en: "sign off the minutes" },
-  addAddendum: { zh: "增补纪要", en: "add an addendum" },
-  cancel: { zh: "取消会议", en: "cancel the meeting" },
-};
-
-/** Whether the action is allowed in the status (for the `abilities` of a response). */
-export function meetingAllows(current: MeetingStatus, action: MeetingAction): boolean {
-  return TRANSITIONS[action].from.includes(current);
-}
-
-/** The status after the action, or a 409 naming the status the meeting is in. */
-export function nextMeetingStatus(current: MeetingStatus, action: MeetingAction): MeetingStatus {
-  const rule = TRANSITIONS[action];
-  if (rule.from.includes(current)) return rule.to ?? current;
-  const state = MEETING_STATUS_NAMES[current];
-  const act = ACTION_NAMES[action];
-  const final =
+const MEETING_MACHINE: StateMachine<MeetingStatus, MeetingAction> = {
+  subject: { zh: "该会议", en: "The meeting" },
+  statusNames: MEETING_STATUS_NAMES,
+  actionNames: {
+    openAgendaCall: { zh: "发起议题征集", en: "open an agenda call" },
+    propose: { zh: "提交议题", en: "propose an item" },
+    setAgenda: { zh: "确定议程", en: "set the agenda" },
+    attachMaterial: { zh: "上传会议材料", en: "attach materials" },
+    recordAttendance: { zh: "登记出席情况", en: "record attendance" },
+    draftMinutes: { zh: "起草或修改纪要", en: "draft or edit the minutes" },
+    signOff: { zh: "审定签发纪要", en: "sign off the minutes" },
+    addAddendum: { zh: "增补纪要", en: "add an addendum" },
+    cancel: { zh: "取消会议", en: "cancel the meeting" },
+  },
+  rules: {
+    openAgendaCall: { from: ["draft"], to: "agendaCall" },
+    propose: { from: ["agendaCall"], to: null },
+    setAgenda: { from: ["draft", "agendaCall", "agendaSet"], to: "agendaSet" },
+    attachMaterial: { from: ["draft", "agendaCall", "agendaSet", "held"], to: null },
+    recordAttendance: { from: ["agendaSet", "held"], to: "held" },
+    draftMinutes: { from: ["held", "minutesDrafted"], to: "minutesDrafted" },
+    signOff: { from: ["minutesDrafted"], to: "signed" },
+    addAddendum: { from: ["signed"], to: null },
+    cancel: { from: ["draft", "agendaCall", "agendaSet"], to: "cancelled" },
+  },
+  hint: (current) =>
     current === "signed"
       ? "；已签发的纪要不得修改，更正请以签发的补充纪要为之"
       : current === "cancelled"
         ? "；会议已取消"
-        : "";
-  throw new AppError(
-    "CONFLICT",
-    {
-      zh: `该会议当前状态为“${state.zh}”，不能${act.zh}${final}`,
-      en: `The meeting is at “${state.en}”; it cannot ${act.en}`,
-    },
-    { state: current },
-  );
-}
+        : "",
+};
+
+/** Whether the action is allowed in the status (for the `abilities` of a response). */
+export const meetingAllows = (current: MeetingStatus, action: MeetingAction): boolean =>
+  allows(MEETING_MACHINE, current, action);
+
+/** The status after the action, or a 409 naming the status the meeting is in. */
+export const nextMeetingStatus = (current: MeetingStatus, action: MeetingAction): MeetingStatus =>
+  nextStatus(MEETING_MACHINE, current, action);
 
 export const PROPOSAL_STATUSES = ["proposed", "accepted", "declined"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -139,38 +129,28 @@ export const TASK_STATUS_NAMES: Record<TaskStatus, Localized> = {
 };
 
 export type TaskAction = "progress" | "report" | "close" | "reopen";
-const TASK_TRANSITIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskStatus }> = {
-  progress: { from: ["open"], to: "open" },
-  report: { from: ["open"], to: "reported" },
-  close: { from: ["reported"], to: "closed" },
-  reopen: { from: ["reported"], to: "open" },
-};
-const TASK_ACTION_NAMES: Record<TaskAction, Localized> = {
-  progress: { zh: "登记进展", en: "record progress" },
-  report: { zh: "报告办结", en: "report it done" },
-  close: { zh: "核销办结", en: "close it" },
-  reopen: { zh: "退回重办", en: "send it back" },
+const TASK_MACHINE: StateMachine<TaskStatus, TaskAction> = {
+  subject: { zh: "该督办事项", en: "The tracked task" },
+  statusNames: TASK_STATUS_NAMES,
+  actionNames: {
+    progress: { zh: "登记进展", en: "record progress" },
+    report: { zh: "报告办结", en: "report it done" },
+    close: { zh: "核销办结", en: "close it" },
+    reopen: { zh: "退回重办", en: "send it back" },
+  },
+  rules: {
+    progress: { from: ["open"], to: "open" },
+    report: { from: ["open"], to: "reported" },
+    close: { from: ["reported"], to: "closed" },
+    reopen: { from: ["reported"], to: "open" },
+  },
 };
 
-export function taskAllows(current: TaskStatus, action: TaskAction): boolean {
-  return TASK_TRANSITIONS[action].from.includes(current);
-}
+export const taskAllows = (current: TaskStatus, action: TaskAction): boolean => allows(TASK_MACHINE, current, action);
 
 /** The task's status after the action, or a 409 naming its status. */
-export function nextTaskStatus(current: TaskStatus, action: TaskAction): TaskStatus {
-  const rule = TASK_TRANSITIONS[action];
-  if (rule.from.includes(current)) return rule.to;
-  const state = TASK_STATUS_NAMES[current];
-  const act = TASK_ACTION_NAMES[action];
-  throw new AppError(
-    "CONFLICT",
-    {
-      zh: `该督办事项当前状态为“${state.zh}”，不能${act.zh}`,
-      en: `The tracked task is at “${state.en}”; it cannot ${act.en}`,
-    },
-    { state: current },
-  );
-}
+export const nextTaskStatus = (current: TaskStatus, action: TaskAction): TaskStatus =>
+  nextStatus(TASK_MACHINE, current, action);
 
 /** The minutes' document number: 代字〔年份〕序号号, e.g. 保委纪〔2027〕3号 (GB/T 9704-2012 §7.2.4). */
 export function minutesNumber(prefix: string, year: number, sequence: number): string {

@@ -2,7 +2,8 @@
  * Research topics (实施细则第十二条第（三）项 调研制度): the workflow of a 调研课题 from proposal to 结题, and the names a
  * secrecy office uses for each step. Pure: no I/O.
  */
-import { AppError, type Localized } from "./errors.js";
+import { allows, nextStatus, type StateMachine } from "./state-machine.js";
+import { type Localized } from "./errors.js";
 
 /** The policy item every research topic serves. */
 export const RESEARCH_ARTICLE = "art12.3";
@@ -43,39 +44,28 @@ export const RESEARCH_TEAM_ROLE_NAMES: Record<ResearchTeamRole, Localized> = {
 
 export type ResearchAction = "edit" | "approve" | "start" | "recordFinding" | "writeReport" | "conclude" | "cancel";
 
-/** The statuses an action may start from, and where it leads (null: the status does not change). */
-const TRANSITIONS: Record<ResearchAction, { from: readonly ResearchStatus[]; to: ResearchStatus | null }> = {
-  edit: { from: ["draft"], to: null },
-  approve: { from: ["draft"], to: "approved" },
-  start: { from: ["approved"], to: "inProgress" },
-  recordFinding: { from: ["inProgress", "findingsRecorded"], to: "findingsRecorded" },
-  writeReport: { from: ["findingsRecorded", "reported"], to: "reported" },
-  conclude: { from: ["reported"], to: "concluded" },
-  cancel: { from: ["draft", "approved", "inProgress", "findingsRecorded", "reported"], to: "cancelled" },
-};
-
-const ACTION_NAMES: Record<ResearchAction, Localized> = {
-  edit: { zh: "修改立项内容", en: "edit the proposal" },
-  approve: { zh: "登记立项", en: "record the approval" },
-  start: { zh: "开始调研", en: "start the research" },
-  recordFinding: { zh: "登记调研发现", en: "record a finding" },
-  writeReport: { zh: "撰写调研报告", en: "write the report" },
-  conclude: { zh: "结题", en: "conclude the topic" },
-  cancel: { zh: "撤销课题", en: "cancel the topic" },
-};
-
-/** Whether the action is allowed in the status (for the `abilities` of a response). */
-export function researchAllows(current: ResearchStatus, action: ResearchAction): boolean {
-  return TRANSITIONS[action].from.includes(current);
-}
-
-/** The status after the action, or a 409 naming the status the topic is in. */
-export function nextResearchStatus(current: ResearchStatus, action: ResearchAction): ResearchStatus {
-  const rule = TRANSITIONS[action];
-  if (rule.from.includes(current)) return rule.to ?? current;
-  const state = RESEARCH_STATUS_NAMES[current];
-  const act = ACTION_NAMES[action];
-  const final =
+const RESEARCH_MACHINE: StateMachine<ResearchStatus, ResearchAction> = {
+  subject: { zh: "该调研课题", en: "The research topic" },
+  statusNames: RESEARCH_STATUS_NAMES,
+  actionNames: {
+    edit: { zh: "修改立项内容", en: "edit the proposal" },
+    approve: { zh: "登记立项", en: "record the approval" },
+    start: { zh: "开始调研", en: "start the research" },
+    recordFinding: { zh: "登记调研发现", en: "record a finding" },
+    writeReport: { zh: "撰写调研报告", en: "write the report" },
+    conclude: { zh: "结题", en: "conclude the topic" },
+    cancel: { zh: "撤销课题", en: "cancel the topic" },
+  },
+  rules: {
+    edit: { from: ["draft"], to: null },
+    approve: { from: ["draft"], to: "approved" },
+    start: { from: ["approved"], to: "inProgress" },
+    recordFinding: { from: ["inProgress", "findingsRecorded"], to: "findingsRecorded" },
+    writeReport: { from: ["findingsRecorded", "reported"], to: "reported" },
+    conclude: { from: ["reported"], to: "concluded" },
+    cancel: { from: ["draft", "approved", "inProgress", "findingsRecorded", "reported"], to: "cancelled" },
+  },
+  hint: (current, action) =>
     current === "concluded"
       ? "；已结题的课题不得修改"
       : current === "cancelled"
@@ -84,13 +74,13 @@ export function nextResearchStatus(current: ResearchStatus, action: ResearchActi
           ? "；须先形成调研报告"
           : action === "writeReport"
             ? "；须先登记调研发现"
-            : "";
-  throw new AppError(
-    "CONFLICT",
-    {
-      zh: `该调研课题当前状态为“${state.zh}”，不能${act.zh}${final}`,
-      en: `The research topic is at “${state.en}”; it cannot ${act.en}`,
-    },
-    { state: current },
-  );
-}
+            : "",
+};
+
+/** Whether the action is allowed in the status (for the `abilities` of a response). */
+export const researchAllows = (current: ResearchStatus, action: ResearchAction): boolean =>
+  allows(RESEARCH_MACHINE, current, action);
+
+/** The status after the action, or a 409 naming the status the topic is in. */
+export const nextResearchStatus = (current: ResearchStatus, action: ResearchAction): ResearchStatus =>
+  nextStatus(RESEARCH_MACHINE, current, action);

@@ -9,8 +9,7 @@ import { type Policy } from "../../domain/policy/schema.js";
 import { type Database } from "../../platform/db/schema.js";
 import { DISCHARGE_COLUMNS, presentDischarges } from "../obligations/discharge-view.js";
 import { type MeetingView } from "./contract.js";
-import { meetingDay } from "./presenter.js";
-import { type MeetingRow } from "./queries.js";
+import { meetingDay, type MeetingRow } from "./queries.js";
 
 type Db = Kysely<Database>;
 

@@ -13,24 +13,18 @@ import {
 } from "../../domain/meeting.js";
 import { citationOf } from "../../domain/policy/catalogue.js";
 import { type Policy } from "../../domain/policy/schema.js";
-import { fromInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { committeeRoster } from "../responsibility/committee.js";
 import { type MeetingSummary, type MeetingView } from "./contract.js";
 import { dischargedBy } from "./discharge.js";
 import { canManageMeeting, canProposeIn } from "./policy.js";
-import { type MeetingRow } from "./queries.js";
+import { meetingDay, type MeetingRow } from "./queries.js";
 import { signingRight } from "./signer.js";
 
 type Db = Kysely<Database>;
 
 /** 保委纪: the customary 代字 of a secrecy committee's minutes. */
 export const MINUTES_PREFIX = "保委纪";
-
-/** The meeting's day in the institution's time zone: the day its roster, signer and period are judged on. */
-export function meetingDay(row: Pick<MeetingRow, "held_at" | "planned_at">): string {
-  return dateIn(fromInstant(row.held_at ?? row.planned_at));
-}
 
 export function numberOf(row: Pick<MeetingRow, "year" | "minutes_sequence">): string | null {
   return row.minutes_sequence === null ? null : minutesNumber(MINUTES_PREFIX, Number(row.year), row.minutes_sequence);

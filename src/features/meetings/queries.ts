@@ -6,6 +6,8 @@ import { keysetPage } from "../../domain/paging.js";
 import { type Permission } from "../../domain/permissions.js";
 import { type Database } from "../../platform/db/schema.js";
 import { reachesInstitution } from "./policy.js";
+import { dateIn } from "../../domain/calendar.js";
+import { fromInstant } from "../../platform/db/instants.js";
 
 type Db = Kysely<Database>;
 
@@ -145,4 +147,9 @@ export async function listTasks(db: Db, actor: Actor, filter: TaskFilter) {
     .limit(filter.limit + 1)
     .execute();
   return keysetPage(rows, filter.limit, (row) => `${row.due_on}|${row.id}`);
+}
+
+/** The meeting's day in the institution's time zone: the day its roster, signer and period are judged on. */
+export function meetingDay(row: Pick<MeetingRow, "held_at" | "planned_at">): string {
+  return dateIn(fromInstant(row.held_at ?? row.planned_at));
 }

@@ -37,8 +37,8 @@ import {
 } from "./contract.js";
 import { meetingObject, visibleMeeting } from "./guards.js";
 import { attachMaterial, MAX_MATERIAL_BYTES, readMaterial } from "./materials.js";
-import { meetingDay, presentMeeting, presentMeetingSummary } from "./presenter.js";
-import { listMeetings, listTasks, taskFilter } from "./queries.js";
+import { presentMeeting, presentMeetingSummary } from "./presenter.js";
+import { listMeetings, listTasks, meetingDay, taskFilter } from "./queries.js";
 import { registerMeetingExports } from "./exports.js";
 import {
   cancelMeeting,
