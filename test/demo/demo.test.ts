@@ -5,6 +5,7 @@
  * institution every time.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signatureInput } from "../../src/domain/agreement.js";
 import { dateIn } from "../../src/domain/calendar.js";
 import { initializeInstitution } from "../../src/features/accounts/initialize.js";
 import { type DemoLoaded, loadDemo } from "../../src/features/demo/load.js";
@@ -12,6 +13,8 @@ import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { committeeRoster } from "../../src/features/responsibility/committee.js";
 import { responsibilityChain } from "../../src/features/responsibility/resolver.js";
 import { hasSecrecyMarking } from "../../src/domain/marking-guard.js";
+import { sha256Hex } from "../../src/platform/auth/tokens.js";
+import { fromInstant } from "../../src/platform/db/instants.js";
 import { type Database } from "../../src/platform/db/schema.js";
 import { testDialects } from "../databases.js";
 import { Client, seedOrg } from "../factories.js";
@@ -229,6 +232,100 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     expect(view.trend.map((t) => t.key)).toEqual([String(year), String(year + 1)]);
   });
 
+  it("holds last year's responsibility agreements, all signed at the start of the year, fulfilling their obligations", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const duties = ["art4.responsibility-agreement", "art5.responsibility-agreement", "art6.responsibility-agreement"];
+    const agreementOf = (id: string) =>
+      db()
+        .selectFrom("agreement")
+        .innerJoin("agreement_batch as batch", "batch.id", "agreement.batch_id")
+        .innerJoin("account", "account.id", "agreement.signed_by_account")
+        .select([
+          "agreement.id",
+          "agreement.status",
+          "agreement.role",
+          "agreement.unit_id",
+          "agreement.person_id",
+          "agreement.title",
+          "agreement.body",
+          "agreement.signed_at",
+          "agreement.signed_by_account",
+          "agreement.signature",
+          "account.person_id as account_person",
+          "batch.year",
+        ])
+        .where("agreement.id", "=", id)
+        .executeTakeFirstOrThrow();
+    const rows = await db()
+      .selectFrom("obligation")
+      .select(["duty_id", "state", "record_kind", "record_id", "bearer_role", "bearer_unit_id", "bearer_person_id"])
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .where("duty_id", "in", duties)
+      .execute();
+    expect(new Set(rows.map((r) => r.duty_id))).toEqual(new Set(duties));
+    expect(rows.filter((r) => r.duty_id === "art4.responsibility-agreement")).toHaveLength(1);
+    for (const row of rows) {
+      expect([row.state, row.record_kind], row.duty_id).toEqual(["fulfilled", "agreement.signed"]);
+      const agreement = await agreementOf(row.record_id ?? "");
+      expect(agreement).toMatchObject({ status: "signed", role: row.bearer_role, year });
+      if (row.bearer_person_id) expect(agreement.person_id).toBe(row.bearer_person_id);
+      else expect(agreement.unit_id).toBe(row.bearer_unit_id);
+      // Signed by the person named, through their own account, in the start-of-year window.
+      expect(agreement.account_person).toBe(agreement.person_id);
+      const signedOn = dateIn(fromInstant(agreement.signed_at ?? ""));
+      expect(signedOn >= `${year}-01-01` && signedOn <= `${year}-03-31`, signedOn).toBe(true);
+      expect(agreement.signature).toBe(
+        sha256Hex(
+          signatureInput({
+            agreementId: agreement.id,
+            title: agreement.title,
+            body: agreement.body,
+            personId: agreement.person_id,
+            accountId: agreement.signed_by_account ?? "",
+            signedAt: agreement.signed_at ?? "",
+          }),
+        ),
+      );
+    }
+    // Written final: the migration's trigger refuses any change to a signed agreement.
+    await expect(
+      db()
+        .updateTable("agreement")
+        .set({ void_reason: "demo" })
+        .where("id", "=", rows[0]?.record_id ?? "")
+        .execute(),
+    ).rejects.toThrow(/责任书已签署|final once signed/);
+
+    const client = await signedIn("demo.baomiban");
+    const progress = await client.get(`/api/agreements/progress?year=${year}`);
+    expect(progress.statusCode, progress.body).toBe(200);
+    expect(progress.json<{ totals: { issued: number; outstanding: number } }>().totals).toMatchObject({
+      issued: rows.length,
+      outstanding: 0,
+    });
+
+    // This year: signed only by the load date, and each obligation fulfilled exactly when its agreement is signed.
+    const now = t.app.clock().toISOString();
+    const current = await db()
+      .selectFrom("agreement")
+      .innerJoin("agreement_batch as batch", "batch.id", "agreement.batch_id")
+      .select(["agreement.id", "agreement.status", "agreement.signed_at"])
+      .where("batch.year", "=", year + 1)
+      .execute();
+    for (const a of current) expect(a.status === "signed" ? (a.signed_at ?? "") <= now : a.status).toBeTruthy();
+    const signed = new Set(current.filter((a) => a.status === "signed").map((a) => a.id));
+    const fulfilled = await db()
+      .selectFrom("obligation")
+      .select("record_id")
+      .where("year", "=", year + 1)
+      .where("duty_id", "in", duties)
+      .where("state", "=", "fulfilled")
+      .execute();
+    expect(fulfilled.every((o) => signed.has(o.record_id ?? ""))).toBe(true);
+    expect(fulfilled.length).toBeLessThanOrEqual(signed.size);
+  });
+
   it("answers the committee screens with those records as the secrecy office", async () => {
     const year = Number(today.slice(0, 4)) - 1;
     const client = await signedIn("demo.baomiban");
@@ -316,6 +413,8 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       ["assessment_score", ["scored_at"]],
       ["annual_summary", ["approved_at", "created_at", "updated_at"]],
       ["report", ["signed_at", "submitted_at", "created_at", "updated_at"]],
+      ["agreement_batch", ["issued_at"]],
+      ["agreement", ["issued_at", "signed_at", "created_at"]],
     ];
     for (const [table, columns] of instants) {
       const rows = (await db()
@@ -336,6 +435,7 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       ...(await db().selectFrom("supervision_note").select("text").execute()),
       ...(await db().selectFrom("annual_summary").select("text").execute()),
       ...(await db().selectFrom("report").select("body as text").execute()),
+      ...(await db().selectFrom("agreement").select("body as text").execute()),
     ];
     for (const { text } of texts) expect(hasSecrecyMarking(text ?? "")).toBe(false);
   });

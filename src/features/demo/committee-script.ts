@@ -94,7 +94,7 @@ export function previousYearScript(year: number, random: Random): YearScript {
           title: "组织各单位负责人签订年度保密工作责任书，督促涉密人员签订保密承诺书",
           unit: "partyOffice",
           dueOn: day(y, 3, 31),
-          done: "全院25个单位负责人已签订年度保密工作责任书，涉密人员保密承诺书全部签订并归档。",
+          done: "全院各单位负责人均已签订年度保密工作责任书，涉密人员保密承诺书全部签订并归档。",
         },
         {
           title: "做好新入职教职工岗前保密教育，完成新调整涉密岗位人员的审查界定",
@@ -364,7 +364,7 @@ export function currentYearScript(year: number, random: Random): YearScript {
           title: "组织各单位负责人签订年度保密工作责任书，督促涉密人员签订保密承诺书",
           unit: "partyOffice",
           dueOn: day(y, 3, 31),
-          done: "全院25个单位负责人已签订年度保密工作责任书，新增涉密人员保密承诺书已签订并归档。",
+          done: "全院各单位负责人均已签订年度保密工作责任书，新增涉密人员保密承诺书已签订并归档。",
         },
         {
           title: "对照《保密法实施条例》完成学院保密管理制度清理，提出修订意见",

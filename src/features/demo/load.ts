@@ -22,6 +22,7 @@ import { readObligationSettings } from "../obligations/settings.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { responsibilitiesOf } from "../responsibility/mine.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.js";
+import { type AgreementCounts, insertAgreements } from "./agreements.js";
 import { type CommitteeCounts, insertCommitteeYears } from "./committee-year.js";
 import { insertPlan } from "./insert.js";
 import { type DemoPlan, planDemo } from "./plan.js";
@@ -44,7 +45,8 @@ export interface DemoLoaded {
     appointments: number;
     portfolios: number;
     clearances: number;
-  } & CommitteeCounts;
+  } & CommitteeCounts &
+    AgreementCounts;
   /** The obligations of the previous and the current year the engine materialized, and how many records fulfilled. */
   obligations: { created: number; fulfilled: number };
   password: string;
@@ -94,7 +96,7 @@ export async function loadDemo(
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const loaded = await db
       .transaction()
-      .execute((trx) => loadPlan(trx, audit, policy, plan, { now: options.now, passwordHash }));
+      .execute((trx) => loadPlan(trx, audit, policy, plan, { now: options.now, passwordHash, policyVersion: sha256 }));
     // The committee's records discharge their obligations through the engine's own entry point, for both years. It
     // runs right after the load, not inside it: refreshYear opens its own transaction (Kysely cannot nest one), and
     // calling its parts here instead would be a second copy of the engine. Should it fail, the records stand, and the
@@ -129,7 +131,7 @@ async function loadPlan(
   audit: AuditLog,
   policy: Policy,
   plan: DemoPlan,
-  options: { now: Date; passwordHash: string },
+  options: { now: Date; passwordHash: string; policyVersion: string },
 ): Promise<Omit<DemoLoaded, "administrators" | "obligations">> {
   // Again inside the transaction: nothing may have slipped in since the first look.
   await refuseBusinessData(trx);
@@ -204,6 +206,12 @@ async function loadPlan(
     institutionId: root.id,
     now: options.now,
   });
+  // The responsibility agreements (年度保密工作责任书): last year's all signed, this year's as far as the date has come.
+  const agreements = await insertAgreements(trx, policy, inserted, {
+    institutionId: root.id,
+    policyVersion: options.policyVersion,
+    now: options.now,
+  });
 
   const counts = {
     units: plan.units.length + 1,
@@ -212,6 +220,7 @@ async function loadPlan(
     portfolios: plan.portfolios.length,
     clearances: plan.clearances.length,
     ...committee,
+    ...agreements,
   };
   await audit.append(trx, {
     actor: { accountId: null, username: "system", role: null, unitId: null },
