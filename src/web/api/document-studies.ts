@@ -8,7 +8,7 @@ import type {
   RegisterDocumentRequestSchema,
   RosterSchema,
 } from "../../features/document-studies/contract";
-import { apiDownload, apiFetch, queryString } from "./client";
+import { apiFetch, queryString } from "./client";
 import { usePagedList } from "./paging";
 
 export type { DocumentView };
@@ -102,15 +102,5 @@ export function useCloseDocument(id: string) {
     mutationFn: (body: CloseDocumentRequest) =>
       apiFetch<DocumentView>(`${documentPath(id)}/close`, { method: "POST", body }),
     onSuccess: changed,
-  });
-}
-
-/** GET /api/document-studies/export: the filtered list as .xlsx. */
-export function useDocumentsExport() {
-  return useMutation({
-    mutationFn: async (filters: DocumentFilters) => {
-      const { blob, filename } = await apiDownload(`/api/document-studies/export${queryString({ ...filters })}`);
-      return { blob, filename: filename ?? "document-studies.xlsx" };
-    },
   });
 }

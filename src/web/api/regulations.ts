@@ -11,7 +11,7 @@ import type {
   ReviseRegulationRequestSchema,
   UpdateRegulationRequestSchema,
 } from "../../features/regulations/contract";
-import { apiDownload, apiFetch, queryString } from "./client";
+import { apiDownload, apiFetch } from "./client";
 import { usePagedList } from "./paging";
 
 export type { HigherRegulationView, RegulationView };
@@ -130,16 +130,6 @@ export function useVersionFile(id: string) {
         `${regulationPath(id)}/versions/${encodeURIComponent(version.id)}/file`,
       );
       return { blob, filename: filename ?? version.name };
-    },
-  });
-}
-
-/** GET /api/regulations/export: the filtered library as .xlsx. */
-export function useRegulationsExport() {
-  return useMutation({
-    mutationFn: async (filters: RegulationFilters) => {
-      const { blob, filename } = await apiDownload(`/api/regulations/export${queryString({ ...filters })}`);
-      return { blob, filename: filename ?? "regulations.xlsx" };
     },
   });
 }

@@ -117,14 +117,17 @@ export function KeywordFilter(props: {
   );
 }
 
-/** 导出 (.xlsx): the list as filtered, saved by the browser; a failure says why in a message. */
+/** 导出 (.xlsx): the list as filtered, saved by the browser (the export is audited); a failure says why. */
 export function ExportButton(props: { path: string; filters: object; fallbackName: string; label?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const exporter = useListExport(props.path, props.fallbackName);
   const download = () =>
     exporter.mutate(props.filters as Parameters<typeof exporter.mutate>[0], {
-      onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
+      onSuccess: ({ blob, filename }) => {
+        saveBlob(blob, filename);
+        void message.success(t("common.exported"));
+      },
       onError: (error) => void message.error(t("common.exportFailed", { message: errorMessage(error, t) })),
     });
   return (

@@ -156,6 +156,7 @@ export const enUS: Messages = {
     institutionRequired: "Choose the institution: this account acts for several",
     export: "Export to Excel",
     exportFailed: "The export failed: {{message}}",
+    exported: "Exported; the export is recorded in the audit log",
   },
   shell: {
     loadFailed: "Could not load your account",
@@ -1958,8 +1959,6 @@ export const enUS: Messages = {
     empty: "No documents registered yet. The secrecy office can click “Register document” to start.",
     noSecrets:
       "Never enter state-secret content: only management data such as the number and title is registered, never the document's text. Text is checked for secrecy markings; anything marked is refused and audited.",
-    export: "Export to Excel",
-    exported: "Exported",
     overdue: "Overdue",
     progress: "{{held}}/{{required}} units",
     filters: {
@@ -2091,8 +2090,6 @@ export const enUS: Messages = {
     empty: "No regulations match.",
     noSecrets:
       "Regulations must not contain state secrets. Text and uploaded files are checked for secrecy markings; anything marked is refused and audited.",
-    export: "Export to Excel",
-    exported: "Exported",
     seedTag: "Implementing rules",
     levels: {
       institution: "Institution",

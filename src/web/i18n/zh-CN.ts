@@ -148,6 +148,7 @@ export const zhCN = {
     institutionRequired: "请选择院校：本账号可办理多所院校的事务",
     export: "导出 Excel",
     exportFailed: "导出失败：{{message}}",
+    exported: "已导出；导出操作已记入审计日志",
   },
   shell: {
     loadFailed: "无法加载账号信息",
@@ -1888,8 +1889,6 @@ export const zhCN = {
     empty: "还没有登记上级来文。保密办公室可点击“登记来文”开始登记。",
     noSecrets:
       "严禁录入国家秘密内容：本平台只登记来文的文号、标题等管理信息，不登记文件正文。所填文字会自动检查密级标志，含有密级标志的将被拒绝并记入审计日志。",
-    export: "导出 Excel",
-    exported: "已导出",
     overdue: "已逾期",
     progress: "{{held}}/{{required}} 个单位",
     filters: {
@@ -2019,8 +2018,6 @@ export const zhCN = {
     empty: "没有符合条件的规章制度。",
     noSecrets:
       "保密规章制度本身不得含有国家秘密内容。正文和上传文件会自动检查密级标志，含有密级标志的将被拒绝并记入审计日志。",
-    export: "导出 Excel",
-    exported: "已导出",
     seedTag: "实施细则",
     levels: {
       institution: "学院制度",

@@ -1,6 +1,13 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { FilterGrid, FilterSelect, KeywordFilter, ListCard, YearFilter } from "../../../components/list-parts";
-import { App, Button, Card, Empty, Form, Progress, Space, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import {
+  ExportButton,
+  FilterGrid,
+  FilterSelect,
+  KeywordFilter,
+  ListCard,
+  YearFilter,
+} from "../../../components/list-parts";
+import { Button, Card, Empty, Form, Progress, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -9,11 +16,8 @@ import {
   type DocumentStatus,
   type DocumentSummary,
   useDocuments,
-  useDocumentsExport,
 } from "../../../api/document-studies";
-import { errorMessage } from "../../../api/error-message";
 import { allowed, useCurrentUser } from "../../../app/access";
-import { saveBlob } from "../../../components/save-blob";
 import { UnitFilterSelect } from "../../obligations/unit-filter-select";
 import { paramsOf } from "../meeting-filters";
 import { DOCUMENT_STATUSES, documentUrl, useDocumentNames } from "./names";
@@ -40,23 +44,12 @@ function filtersFrom(params: URLSearchParams): DocumentFilters {
 export function DocumentListPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const list = useDocuments(filters);
-  const exporter = useDocumentsExport();
   const [registering, setRegistering] = useState(false);
   const apply = (next: DocumentFilters) => setParams(paramsOf(next), { replace: true });
   const filtered = Object.values(filters).some((v) => v !== undefined);
-
-  const exportList = () =>
-    exporter.mutate(filters, {
-      onSuccess: ({ blob, filename }) => {
-        saveBlob(blob, filename);
-        void message.success(t("documentStudies.exported"));
-      },
-      onError: (error) => void message.error(errorMessage(error, t)),
-    });
 
   return (
     <>
@@ -64,9 +57,7 @@ export function DocumentListPage() {
         section="documentStudies"
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={exportList}>
-              {t("documentStudies.export")}
-            </Button>
+            <ExportButton path="/api/document-studies" filters={filters} fallbackName="来文学习.xlsx" />
             {allowed(me, "documentStudy.manage") && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
                 {t("documentStudies.register.open")}

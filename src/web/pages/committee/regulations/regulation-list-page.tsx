@@ -1,6 +1,6 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { FilterGrid, FilterSelect, KeywordFilter, ListCard } from "../../../components/list-parts";
-import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { ExportButton, FilterGrid, FilterSelect, KeywordFilter, ListCard } from "../../../components/list-parts";
+import { Alert, Button, Card, Empty, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -14,11 +14,9 @@ import {
   type RegulationSummary,
   useHigherRegulations,
   useRegulations,
-  useRegulationsExport,
 } from "../../../api/regulations";
 import { allowed, useCurrentUser } from "../../../app/access";
 import { LoadMore } from "../../../components/load-more";
-import { saveBlob } from "../../../components/save-blob";
 import { StatusTag } from "../../obligations/status";
 import { SectionHeader } from "../documents/section-header";
 import { paramsOf } from "../meeting-filters";
@@ -53,22 +51,12 @@ function filtersFrom(params: URLSearchParams): RegulationFilters {
 export function RegulationListPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const list = useRegulations(filters);
-  const exporter = useRegulationsExport();
   const [creating, setCreating] = useState(false);
   const apply = (next: RegulationFilters) => setParams(paramsOf(next), { replace: true });
   const filtered = Object.values(filters).some((v) => v !== undefined);
-  const exportList = () =>
-    exporter.mutate(filters, {
-      onSuccess: ({ blob, filename }) => {
-        saveBlob(blob, filename);
-        void message.success(t("regulations.exported"));
-      },
-      onError: (error) => void message.error(errorMessage(error, t)),
-    });
 
   return (
     <>
@@ -76,9 +64,7 @@ export function RegulationListPage() {
         section="regulations"
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={exportList}>
-              {t("regulations.export")}
-            </Button>
+            <ExportButton path="/api/regulations" filters={filters} fallbackName="规章制度.xlsx" />
             {allowed(me, "regulation.manage") && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t("regulations.create.open")}
