@@ -38,8 +38,7 @@ import {
   font,
   HEITI,
   KAITI,
-  mastheadSize,
-  MM,
+  mastheadMark,
   packDocx,
   PAGE,
   pageNumbers,
@@ -183,21 +182,9 @@ function agenda(items: readonly string[]): Paragraph[] {
 /** 版头: the red 纪要标志, the number, the red separator line. */
 function masthead(doc: MinutesDocument, draft: boolean): Paragraph[] {
   const mark = `${issuerName(doc)}会议纪要`;
-  const { halfPoints, scale } = mastheadSize(mark);
-  const markLine = Math.round(halfPoints * 0.6 * PT); // 1.2 × the type size
   const number = doc.number ?? (draft ? "（草稿，未编号）" : "");
   return [
-    new Paragraph({
-      children: [text(mark, { size: halfPoints, face: XIAOBIAOSONG, color: RED, scale })],
-      alignment: AlignmentType.CENTER,
-      // The top of the mark 35 mm below the top of the text block; the line's extra 0.2 em sits above the glyphs.
-      spacing: {
-        before: Math.round(35 * MM - halfPoints * 0.1 * PT),
-        after: 0,
-        line: markLine,
-        lineRule: LineRuleType.EXACT,
-      },
-    }),
+    mastheadMark(mark),
     // The number two lines below the mark, as a 发文字号 is (GB/T 9704 §7.2.4).
     blank(),
     blank(),

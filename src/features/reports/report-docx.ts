@@ -45,8 +45,7 @@ import {
   font,
   HEITI,
   KAITI,
-  mastheadSize,
-  MM,
+  mastheadMark,
   packDocx,
   PAGE,
   pageNumbers,
@@ -170,21 +169,9 @@ function textParagraph(line: string, keepNext: boolean): Paragraph {
 /** 版头: the red 发文机关标志; the 发文字号 and 签发人 on one line; the red separator line. */
 function masthead(doc: ReportDocument, draft: boolean): Paragraph[] {
   const mark = `${doc.issuer}文件`;
-  const { halfPoints, scale } = mastheadSize(mark);
-  const markLine = Math.round(halfPoints * 0.6 * PT); // 1.2 × the type size
   const number = doc.number ?? (draft ? "（草稿，未编号）" : "");
   return [
-    new Paragraph({
-      children: [text(mark, { size: halfPoints, face: XIAOBIAOSONG, color: RED, scale })],
-      alignment: AlignmentType.CENTER,
-      // The top of the mark 35 mm below the top of the text block; the line's extra 0.2 em sits above the glyphs.
-      spacing: {
-        before: Math.round(35 * MM - halfPoints * 0.1 * PT),
-        after: 0,
-        line: markLine,
-        lineRule: LineRuleType.EXACT,
-      },
-    }),
+    mastheadMark(mark),
     // 发文字号 and 签发人 two lines below the mark (§7.2.5, §7.2.6).
     blank(),
     blank(),

@@ -178,6 +178,22 @@ export function mastheadSize(mark: string): { halfPoints: number; scale: number 
   return { halfPoints: Math.max(SIZE_2HAO, Math.floor((room / (chars * 0.7)) * 2)), scale: 70 };
 }
 
+/** The red 发文机关标志 (or 纪要标志) of a 版头, centred, its top 35 mm below the top of the text block. */
+export function mastheadMark(mark: string): Paragraph {
+  const { halfPoints, scale } = mastheadSize(mark);
+  return new Paragraph({
+    children: [text(mark, { size: halfPoints, face: XIAOBIAOSONG, color: RED, scale })],
+    alignment: AlignmentType.CENTER,
+    // The line's extra 0.2 em (1.2 × the type size) sits above the glyphs.
+    spacing: {
+      before: Math.round(35 * MM - halfPoints * 0.1 * PT),
+      after: 0,
+      line: Math.round(halfPoints * 0.6 * PT),
+      lineRule: LineRuleType.EXACT,
+    },
+  });
+}
+
 // A line may not start with closing punctuation nor end with opening punctuation (禁则).
 const NO_LINE_START = new Set([..."，、。；：？！）》」』”’〕】…—·"]);
 const NO_LINE_END = new Set([..."（《「『“‘〔【"]);
