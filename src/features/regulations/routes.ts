@@ -1,4 +1,6 @@
 /** The regulations library (规章制度库, 实施细则第十三条第（四）项、第六条第（一）项) and higher regulations issued. */
+import { recordHigherRegulation } from "./higher.js";
+import { ensureSeeds } from "./seed.js";
 import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { dateIn } from "../../domain/calendar.js";
@@ -33,9 +35,7 @@ import {
 import {
   adoptRegulation,
   createRegulation,
-  ensureSeeds,
   readVersionFile,
-  recordHigherRegulation,
   REGULATION_READ,
   repealRegulation,
   reviseRegulation,

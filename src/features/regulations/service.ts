@@ -14,7 +14,6 @@ import { type z } from "zod";
 import { type Actor, authorize } from "../../domain/access.js";
 import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
-import { type Policy } from "../../domain/policy/schema.js";
 import { pathIds } from "../../domain/responsibility.js";
 import { auditContext, authOf, deny } from "../../platform/access/request-auth.js";
 import { FORBIDDEN, notVisible } from "../../platform/access/require.js";
@@ -26,13 +25,11 @@ import { badField, refuseMarkedText } from "../meetings/guards.js";
 import { allowedType, MAX_MATERIAL_BYTES } from "../meetings/materials.js";
 import { reachesInstitution } from "../meetings/policy.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
-import { raiseEvent } from "../obligations/events.js";
 import { dischargeByRecords } from "../obligations/records.js";
 import { activePolicy } from "../policy/active-policy.js";
 import {
   type AdoptRegulationRequestSchema,
   type CreateRegulationRequestSchema,
-  type RecordHigherRegulationRequestSchema,
   REGULATION_STATUS_NAMES,
   type RegulationFileSchema,
   type RepealRegulationRequestSchema,
@@ -46,7 +43,6 @@ export const REGULATION_READ = "regulation.read" as const;
 export const REGULATION_MANAGE = "regulation.manage" as const;
 export const SEED_KEY = "policy";
 export const regulationObject = (id: string | null) => ({ type: "regulation", id });
-const higherObject = (id: string | null) => ({ type: "higherRegulation", id });
 
 export function regulationColumns(db: Db) {
   return db
@@ -86,100 +82,6 @@ async function managedRegulation(request: FastifyRequest, id: string): Promise<R
   if (!canManageRegulation(authOf(request).actor, row))
     await deny(request, FORBIDDEN, { action: REGULATION_MANAGE, object: regulationObject(id) });
   return row;
-}
-
-/** The implementing rules as a regulation's text: the preamble, then each article with its items. */
-export function policyText(policy: Policy): string {
-  const lines = [policy.preamble];
-  for (const article of [...policy.articles].sort((a, b) => a.number - b.number)) {
-    lines.push(`${article.citation}\u3000${article.text}`);
-    for (const item of article.items) {
-      const mark = item.citation.startsWith(article.citation) ? item.citation.slice(article.citation.length) : "";
-      lines.push(`${mark.replace(/^第/, "").replace(/项$/, "")}${item.text}`);
-    }
-  }
-  return lines.join("\n");
-}
-
-/**
- * Each institution's first entry is the implementing rules in force (第十六条: interpreted by the office). Created on the
- * first read of the institution's library rather than by the migration, so that an institution created later (a
- * provincial deployment adds them over time) gets its own as well; the unique index makes concurrent reads create one.
- */
-export async function ensureSeeds(request: FastifyRequest, institutionIds: readonly string[]): Promise<void> {
-  if (institutionIds.length === 0) return;
-  const app = request.server;
-  const db = app.db.kysely;
-  const have = await db
-    .selectFrom("regulation")
-    .select("institution_id")
-    .where("institution_id", "in", institutionIds)
-    .where("seed_key", "=", SEED_KEY)
-    .execute();
-  const missing = institutionIds.filter((id) => !have.some((h) => h.institution_id === id));
-  if (missing.length === 0) return;
-  const { policy, sha256 } = await activePolicy(db);
-  const text = policyText(policy);
-  const adoptedAt = toInstant(new Date(`${policy.issuedOn}T09:00:00+08:00`));
-  for (const institutionId of missing) {
-    const id = uuidv7();
-    const at = toInstant(app.clock());
-    await db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto("regulation")
-        .values({
-          id,
-          institution_id: institutionId,
-          unit_id: institutionId,
-          title: policy.title,
-          document_no: policy.docNo,
-          category: "responsibility",
-          status: "inForce",
-          seed_key: SEED_KEY,
-          repealed_on: null,
-          repeal_reason: null,
-          repealed_by: null,
-          created_by: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((oc) => oc.columns(["institution_id", "seed_key"]).doNothing())
-        .returning("id")
-        .executeTakeFirst();
-      if (!inserted) return;
-      await trx
-        .insertInto("regulation_version")
-        .values({
-          id: uuidv7(),
-          regulation_id: id,
-          version_no: 1,
-          kind: "adopt",
-          text,
-          file_name: null,
-          file_type: null,
-          file_size: null,
-          file_sha256: null,
-          file_content: null,
-          change_summary: null,
-          effective_on: policy.effectiveFrom,
-          adopted_at: adoptedAt,
-          adopted_by: null,
-          adopted_by_person: null,
-          superseded_at: null,
-          policy_sha256: sha256,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await app.audit.append(trx, {
-        ...auditContext(request),
-        action: "regulation.seed",
-        object: regulationObject(id),
-        result: "success",
-        details: { institutionId, policy: sha256 },
-      });
-    });
-  }
 }
 
 interface Content {
@@ -645,75 +547,4 @@ export async function readVersionFile(request: FastifyRequest, id: string, versi
     type: version.file_type ?? "application/octet-stream",
     content: Buffer.from(version.file_content),
   };
-}
-
-const isUniqueViolation = (error: unknown) => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
-};
-const higherRecorded = (documentNo: string) =>
-  new AppError(
-    "CONFLICT",
-    { zh: `该上级法规（${documentNo}）已登记，请勿重复登记`, en: "This higher regulation is already recorded" },
-    { issues: [{ field: "body.documentNo", message: `该上级法规（${documentNo}）已登记` }] },
-  );
-
-/** Records a higher regulation issued and raises `higherRegulation.issued` (第十三条第（四）项); returns its id. */
-export async function recordHigherRegulation(
-  request: FastifyRequest,
-  body: z.infer<typeof RecordHigherRegulationRequestSchema>,
-): Promise<string> {
-  const app = request.server;
-  const db = app.db.kysely;
-  const institution = await institutionToRecord(request, REGULATION_MANAGE, body.institutionId, higherObject(null));
-  if (body.issuedOn > dateIn(app.clock()))
-    throw badField("body.issuedOn", "发布日期不能晚于今天", "The date issued cannot be in the future");
-  await refuseMarkedText(request, [body.issuer, body.documentNo, body.title, body.summary], higherObject(null));
-  const duplicate = await db
-    .selectFrom("higher_regulation")
-    .select("id")
-    .where("institution_id", "=", institution.id)
-    .where("issuer", "=", body.issuer)
-    .where("document_no", "=", body.documentNo)
-    .executeTakeFirst();
-  if (duplicate) throw higherRecorded(body.documentNo);
-  const event = await raiseEvent(request, {
-    event: "higherRegulation.issued",
-    unitId: institution.id,
-    occurredAt: toInstant(app.clock()),
-    summary: `${body.issuer}《${body.title}》（${body.documentNo}）`.slice(0, 500),
-  });
-  const id = uuidv7();
-  try {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("higher_regulation")
-        .values({
-          id,
-          institution_id: institution.id,
-          issuer: body.issuer,
-          document_no: body.documentNo,
-          title: body.title,
-          issued_on: body.issuedOn,
-          summary: body.summary || null,
-          event_id: event.id,
-          answered_by_version: null,
-          answered_at: null,
-          recorded_by: authOf(request).account.id,
-          created_at: toInstant(app.clock()),
-        })
-        .execute();
-      await app.audit.append(trx, {
-        ...auditContext(request),
-        action: "regulation.higherIssued",
-        object: higherObject(id),
-        result: "success",
-        details: { documentNo: body.documentNo, eventId: event.id },
-      });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw higherRecorded(body.documentNo);
-    throw error;
-  }
-  return id;
 }
