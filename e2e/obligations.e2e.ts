@@ -22,9 +22,9 @@ const OFFICE = { username: "e2e-ob-office", displayName: "刘洋", password: "�
 const HEAD = { username: "e2e-ob-head", displayName: "周明", password: "学院院长的长句密码-e2e-2026" };
 const WAIVE_REASON = "保卫处本年度已并入学院安全工作统一部署，此项不再单独开展";
 const EVIDENCE = {
-  summary: "已于本半年度组织计算机科学学院保密检查，覆盖涉密载体和涉密信息设备，发现问题 2 项，已列入整改。",
+  summary: "已按个人保密自查表逐项自查，覆盖本人保管的涉密载体和使用的计算机，发现问题 1 项，已当场整改。",
   documentNo: "计科院保〔2026〕3号",
-  file: "检查记录.txt",
+  file: "自查记录.txt",
 };
 
 let office: Credentials;
@@ -121,6 +121,13 @@ beforeAll(async () => {
   head = headAccount.credentials;
   await appoint(headAccount.personId, school, "UNIT_HEAD", "2025-01-01");
   await grant(headAccount.accountId, "unitHead", school);
+  // The head is also a cleared person: the periodic self-check (Art. 7(2)) is the head's duty that still takes evidence
+  // (the half-yearly inspection is discharged by a closed inspection since inspections landed).
+  await secadmin.call("POST", "/api/clearances", {
+    personId: headAccount.personId,
+    tier: "GENERAL",
+    startsOn: "2024-01-01",
+  });
   headApi = new ApiSession(baseUrl);
   await headApi.login(head);
 
@@ -290,7 +297,9 @@ describe("obligations", () => {
     await dialog.locator("input[type=file]").setInputFiles({
       name: EVIDENCE.file,
       mimeType: "text/plain",
-      buffer: Buffer.from("2026 年下半年保密检查记录：检查涉密载体台账、涉密计算机，发现问题 2 项，已整改。\n"),
+      buffer: Buffer.from(
+        "2026 年度个人保密自查记录：核对本人保管的涉密载体、检查办公计算机，发现问题 1 项，已整改。\n",
+      ),
     });
     await dialog.getByText(EVIDENCE.file).waitFor();
     await dialog.getByRole("button", { name: /提\s?交/ }).click();

@@ -107,6 +107,12 @@ describe("web shell", () => {
         continue;
       }
       await page.waitForURL((url) => url.pathname === module.path);
+      if (module.path === "/inspections") {
+        // 检查整改 is built and every business user's (an inspector on a plan's team needs no grant): a user on no
+        // team and without a role reaches no plan.
+        await page.locator(".app-content").getByText("暂无检查计划").waitFor();
+        continue;
+      }
       if (module.cites === null) {
         // Built, and kept to those whose role reads it (Art. 12): a user holding no role is told so, not shown a page.
         await page.locator(".app-content").getByText("您的账号无权使用此页面", { exact: false }).waitFor();

@@ -29,6 +29,7 @@ import { documentStudyFixtures, type DocumentStudyFixtures } from "./document-st
 import { meetingFixtures, type MeetingFixtures } from "./meetings/matrix-fixtures.js";
 import { regulationFixtures, type RegulationFixtures } from "./regulations/matrix-fixtures.js";
 import { researchFixtures, type ResearchFixtures } from "./research/matrix-fixtures.js";
+import { inspectionFixtures, type InspectionFixtures } from "./inspections/matrix-fixtures.js";
 
 const ACTORS = ["anonymous", "sysadmin", "secadmin", "auditor", "officeA", "officeA1", "officeB", "nobody"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -60,6 +61,8 @@ interface Ctx {
   regulations: RegulationFixtures;
   /** Research topics of the root institution in a given status. */
   research: ResearchFixtures;
+  /** Inspections of unit A1 in the root institution: "nobody" is the plan's inspector, officeA1 the findings' owner. */
+  inspections: InspectionFixtures;
 }
 
 interface Row {
@@ -909,6 +912,130 @@ const ROWS: Row[] = [
     body,
     status: MEETING_READERS(403),
   })),
+  // Inspections (Art. 11(4), 13(6)): read on the institution's branch; planned by an office over the whole institution
+  // (none here: 403); recorded by the plan's inspector ("nobody", without a grant: an inspector sees only what the plan
+  // covers); a finding rectified by its owner (officeA1's person) and verified by the inspector, never the owner.
+  { method: "GET", route: "/api/inspection-templates", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/inspection-plans", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/inspection-plans",
+    body: (c) => ({
+      kind: "office",
+      title: "矩阵测试检查计划",
+      year: 2027,
+      leadPersonId: c.accounts.officeA.personId,
+      unitIds: [c.org.a1.id],
+      startsOn: "2027-03-01",
+      endsOn: "2027-06-30",
+      templateId: "unit-inspection",
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/inspection-plans/:id",
+    url: async (c) => `/api/inspection-plans/${await c.inspections.plan()}`,
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "GET",
+    route: "/api/inspections/:id",
+    url: async (c) => `/api/inspections/${await c.inspections.inspection()}`,
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "GET",
+    route: "/api/inspections/:id/opinion.docx",
+    url: async (c) => `/api/inspections/${await c.inspections.inspection()}/opinion.docx`,
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "GET",
+    route: "/api/inspections/:id/attachments/:childId",
+    url: async (c) => {
+      const { inspectionId, attachmentId } = await c.inspections.attachment();
+      return `/api/inspections/${inspectionId}/attachments/${attachmentId}`;
+    },
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "PUT",
+    route: "/api/inspections/:id/results",
+    url: async (c) => `/api/inspections/${await c.inspections.inspection()}/results`,
+    body: () => ({ results: [{ itemId: "org.problems", outcome: "pass" }] }),
+    status: MEETING_READERS(403, { nobody: 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/inspections/:id/findings",
+    url: async (c) => `/api/inspections/${await c.inspections.inspection()}/findings`,
+    body: () => ({
+      itemId: "daily.carriers",
+      category: "carrier",
+      severity: "minor",
+      description: "矩阵测试问题",
+      deadline: "2027-12-31",
+    }),
+    status: MEETING_READERS(403, { nobody: 201 }),
+  },
+  {
+    method: "POST",
+    route: "/api/inspections/:id/attachments",
+    url: async (c) => `/api/inspections/${await c.inspections.inspection()}/attachments`,
+    body: () => ({ name: "记录.txt", type: "text/plain", contentBase64: Buffer.from("现场记录").toString("base64") }),
+    status: MEETING_READERS(403, { nobody: 201 }),
+  },
+  {
+    method: "POST",
+    route: "/api/inspections/:id/close",
+    url: async (c) => `/api/inspections/${await c.inspections.inspection(true)}/close`,
+    body: () => ({}),
+    status: MEETING_READERS(403, { nobody: 200 }),
+  },
+  { method: "GET", route: "/api/findings", status: SIGNED_IN(200) },
+  { method: "GET", route: "/api/findings/export", status: SIGNED_IN(200) },
+  {
+    method: "GET",
+    route: "/api/findings/:id",
+    url: async (c) => `/api/findings/${await c.inspections.finding("open")}`,
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "PUT",
+    route: "/api/findings/:id/rectification",
+    url: async (c) => `/api/findings/${await c.inspections.finding("open")}/rectification`,
+    body: () => ({ plan: "矩阵整改措施" }),
+    status: MEETING_READERS(403, { officeA1: 200, nobody: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/findings/:id/attachments",
+    url: async (c) => `/api/findings/${await c.inspections.finding("open")}/attachments`,
+    body: () => ({ name: "佐证.txt", type: "text/plain", contentBase64: Buffer.from("整改佐证").toString("base64") }),
+    status: MEETING_READERS(403, { officeA1: 201, nobody: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/findings/:id/submit",
+    url: async (c) => `/api/findings/${await c.inspections.finding("open", true)}/submit`,
+    body: () => ({}),
+    status: MEETING_READERS(403, { officeA1: 200, nobody: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/findings/:id/verify",
+    url: async (c) => `/api/findings/${await c.inspections.finding("submitted")}/verify`,
+    body: () => ({ note: "整改到位" }),
+    status: MEETING_READERS(403, { nobody: 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/findings/:id/return",
+    url: async (c) => `/api/findings/${await c.inspections.finding("submitted")}/return`,
+    body: () => ({ reason: "佐证不足" }),
+    status: MEETING_READERS(403, { nobody: 200 }),
+  },
 ];
 
 function expected(row: Row, actor: ActorName): number {
@@ -1150,6 +1277,12 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       documentStudies: documentStudyFixtures(t.app, org.root.id),
       regulations: regulationFixtures(t.app, org.root.id),
       research: researchFixtures(t.app, org.root.id, accounts.officeA.personId ?? ""),
+      inspections: inspectionFixtures(t.app, {
+        institutionId: org.root.id,
+        unitId: org.a1.id,
+        inspectorId: accounts.nobody.personId ?? "",
+        ownerId: accounts.officeA1.personId ?? "",
+      }),
     };
   });
   afterAll(() => ctx.t.close());

@@ -58,6 +58,12 @@ export const PERMISSIONS = [
   // institution's, a unit head their own unit's.
   "regulation.read",
   "regulation.manage",
+  // Inspections and rectification (Art. 11(4), 13(6)): read on the institution's branch; plans and the office's
+  // inspections kept by the secrecy office (the inspectors a plan names record its inspections without a grant);
+  // a unit's head or liaison records the rectification of its findings.
+  "inspection.read",
+  "inspection.manage",
+  "finding.update",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +93,7 @@ const ORGANIZATION_READERS: readonly Permission[] = [
   "research.read",
   "documentStudy.read",
   "regulation.read",
+  "inspection.read",
 ];
 
 /** Committee seats and unit heads and liaisons propose agenda items (议题征集 goes to members and units). */
@@ -120,9 +127,10 @@ export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> =
     "documentStudy.manage",
     "documentStudy.record",
     "regulation.manage",
+    "inspection.manage",
   ],
-  unitHead: [...PROPOSERS, "task.update", "documentStudy.record", "regulation.manage"],
-  liaison: [...PROPOSERS, "task.update", "documentStudy.record"],
+  unitHead: [...PROPOSERS, "task.update", "documentStudy.record", "regulation.manage", "finding.update"],
+  liaison: [...PROPOSERS, "task.update", "documentStudy.record", "finding.update"],
   // Cleared persons read the rules they work under (Art. 7(1) 熟悉本职岗位保密职责、工作规范和保密要求).
   clearedPerson: ["unit.read", "responsibility.read", "regulation.read"],
 };

@@ -10,6 +10,7 @@ import { registerAuditLogRoutes } from "./audit-log/routes.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerCalendarRoutes } from "./obligations/calendar-routes.js";
 import { registerInboxRoutes } from "./obligations/inbox-routes.js";
+import { registerInspectionRoutes } from "./inspections/routes.js";
 import { registerMeetingRoutes } from "./meetings/routes.js";
 import { registerSupervisionRoutes } from "./supervision/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
@@ -44,6 +45,7 @@ const features: FeatureRegistration[] = [
   registerDocumentStudyRoutes,
   registerRegulationRoutes,
   registerResearchRoutes,
+  registerInspectionRoutes,
   registerAuditLogRoutes,
 ];
 

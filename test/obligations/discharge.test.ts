@@ -4,9 +4,51 @@
  * agreement fulfils the unit's agreement duty. Who was responsible is frozen when an obligation closes.
  */
 import { createHash } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activePolicy } from "../../src/features/policy/active-policy.js";
+import { toInstant } from "../../src/platform/db/instants.js";
 import { testDialects } from "../databases.js";
 import { type DetailJson, type ErrorJson, obligationWorld, type ObligationWorld } from "./fixtures.js";
+
+/** An open obligation of a unit head's duty for a half of 2027, as the engine would hold one. */
+async function unitObligation(w: ObligationWorld, dutyId: string, unitId: string, periodId: "2027-H1" | "2027-H2") {
+  const { sha256 } = await activePolicy(w.app.db.kysely);
+  const at = toInstant(w.clock());
+  const id = uuidv7();
+  await w.app.db.kysely
+    .insertInto("obligation")
+    .values({
+      id,
+      institution_id: w.units.root.id,
+      duty_id: dutyId,
+      article: dutyId.split(".").slice(0, 2).join("."),
+      policy_version: sha256,
+      bearer_role: "unitHead",
+      bearer_key: `unit:${unitId}`,
+      bearer_unit_id: unitId,
+      bearer_person_id: null,
+      bearer_name: "计算机科学学院",
+      period_id: periodId,
+      period_kind: "half",
+      year: 2027,
+      starts_on: periodId === "2027-H1" ? "2027-01-01" : "2027-07-01",
+      due_on: periodId === "2027-H1" ? "2027-06-30" : "2027-12-31",
+      due_at: null,
+      event_id: null,
+      state: "open",
+      closed_at: null,
+      closed_by: null,
+      record_kind: null,
+      record_id: null,
+      waive_reason: null,
+      responsible: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
 
 const FILE = Buffer.from("2027年上半年保密检查记录\n检查范围：计算机科学学院\n结论：未发现问题\n", "utf8");
 const upload = (content: Buffer = FILE, name = "检查记录.txt") => ({
@@ -21,8 +63,11 @@ describe.each(testDialects)("discharging obligations on %s", (dialect) => {
   beforeAll(async () => {
     w = await obligationWorld(dialect);
     await w.materialize(2027);
-    ids.h1 = await w.obligation("art11.4.half-yearly-inspection", { periodId: "2027-H1" });
-    ids.h2 = await w.obligation("art11.4.half-yearly-inspection", { periodId: "2027-H2" });
+    // Evidence decided by the bearer's superior: the unit head of A's duty to resolve its problems (continuous, so not
+    // materialized: two obligations of it, as the engine would hold them). The member's half-yearly inspection is
+    // discharged by a closed inspection since inspections landed (test/inspections).
+    ids.h1 = await unitObligation(w, "art6.2.resolve-unit-issues", w.units.a.id, "2027-H1");
+    ids.h2 = await unitObligation(w, "art6.2.resolve-unit-issues", w.units.a.id, "2027-H2");
     ids.plan = await w.obligation("art12.2.annual-plan");
     ids.midYear = await w.obligation("art12.2.mid-year-supervision");
     ids.agreementA = await w.obligation("art6.responsibility-agreement", { unitId: w.units.a.id });
@@ -56,7 +101,7 @@ describe.each(testDialects)("discharging obligations on %s", (dialect) => {
   it("lets the bearer submit evidence with a file; it waits for the bearer's superior", async () => {
     const before = await detail("headA", ids.h1);
     expect(before.responsible.map((h) => h.personId)).toEqual([w.people.headA]);
-    // A member's superior is the first level above them: the leader whose business portfolio covers A.
+    // A unit head's superior is the first level above them: the leader whose business portfolio covers A.
     expect(before.approvers.map((h) => h.personId)).toEqual([w.people.bizLeader]);
     expect(before.abilities).toEqual({ submitEvidence: true, decide: false, waive: false });
 
@@ -162,7 +207,7 @@ describe.each(testDialects)("discharging obligations on %s", (dialect) => {
     const stored = await row(ids.h1);
     expect(stored).toMatchObject({ state: "fulfilled", record_kind: "evidence", record_id: second });
     expect(JSON.parse(stored.responsible ?? "null")).toEqual([
-      { personId: w.people.headA, name: "吴院长", role: "member", acting: false },
+      { personId: w.people.headA, name: "吴院长", role: "unitHead", acting: false },
     ]);
     const late = await (await w.as("headA")).post(`/api/obligations/${ids.h1}/evidence`, { summary: "迟到的材料" });
     expect(late.statusCode).toBe(409);

@@ -10,6 +10,7 @@ import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { signedAgreements } from "../agreements/records.js";
 import { studyMatches } from "../document-studies/records.js";
+import { INSPECTION_RECORD_KIND, inspectionMatches } from "../inspections/records.js";
 import { regulationMatches } from "../regulations/records.js";
 import { assignedTaskMatches, meetingMatches } from "../meetings/discharge.js";
 import { reportMatches } from "../reports/records.js";
@@ -89,6 +90,8 @@ const RECORD_SOURCES: Record<string, RecordSource> = {
   "documentStudy.held": (db, institutionId, _year, open) => studyMatches(db, institutionId, open),
   // 规章制度 (第十三条第（四）项、第六条第（一）项): the adoption or revision answering the event, or the unit's own.
   "regulation.adopted": (db, institutionId, _year, open) => regulationMatches(db, institutionId, open),
+  // 保密检查 (第十一条第（四）项、第十三条第（六）项): a member's half-yearly inspection closed, or the office's of key departments.
+  [INSPECTION_RECORD_KIND]: (db, institutionId, year, open) => inspectionMatches(db, institutionId, year, open),
 };
 
 /** Whether the platform can check a record kind yet (otherwise evidence discharges the duty). */

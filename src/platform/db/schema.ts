@@ -608,6 +608,91 @@ export interface ResearchFindingTable {
   recorded_at: Instant;
 }
 
+/** An inspection plan (检查计划, migration 0018): its kind, team and the checklist template frozen as JSON. */
+export interface InspectionPlanTable {
+  id: string;
+  institution_id: string;
+  kind: "member" | "office" | "special";
+  title: string;
+  year: number;
+  half: number | null;
+  lead_person_id: string;
+  starts_on: string;
+  ends_on: string;
+  template_id: string;
+  template_version: number;
+  template: string;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface InspectionTeamTable {
+  plan_id: string;
+  person_id: string;
+}
+
+/** One unit's inspection under a plan: its results per template item as JSON. */
+export interface InspectionTable {
+  id: string;
+  plan_id: string;
+  institution_id: string;
+  unit_id: string;
+  status: "draft" | "closed";
+  results: string;
+  summary: string | null;
+  closed_on: string | null;
+  closed_at: Instant | null;
+  closed_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A finding (问题) of an inspection and its rectification (整改). */
+export interface InspectionFindingTable {
+  id: string;
+  institution_id: string;
+  inspection_id: string;
+  unit_id: string;
+  year: number;
+  item_id: string;
+  category: string;
+  severity: "minor" | "major" | "serious";
+  description: string;
+  deadline: string;
+  status: "open" | "submitted" | "closed";
+  owner_person_id: string | null;
+  owner_name: string | null;
+  repeat_of: string | null;
+  plan_text: string | null;
+  progress: string | null;
+  evidence: string | null;
+  submitted_by: string | null;
+  submitted_at: Instant | null;
+  return_reason: string | null;
+  verified_by: string | null;
+  verified_at: Instant | null;
+  verification_note: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A photo or document attached to an inspection item or to a finding's rectification. */
+export interface InspectionAttachmentTable {
+  id: string;
+  inspection_id: string;
+  finding_id: string | null;
+  item_id: string | null;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: Instant;
+}
+
 /** A document received from higher authorities (上级来文, migration 0016): metadata only, never its text. */
 export interface HigherDocumentTable {
   id: string;
@@ -771,4 +856,9 @@ export interface Database {
   regulation: RegulationTable;
   regulation_version: RegulationVersionTable;
   higher_regulation: HigherRegulationTable;
+  inspection_plan: InspectionPlanTable;
+  inspection_team: InspectionTeamTable;
+  inspection: InspectionTable;
+  inspection_finding: InspectionFindingTable;
+  inspection_attachment: InspectionAttachmentTable;
 }

@@ -25,7 +25,11 @@ import { Allowed } from "../pages/forbidden/forbidden-page";
 import { HomePage } from "../pages/home/home-page";
 import { IncidentsPage } from "../pages/incidents/incidents-page";
 import { InboxPage } from "../pages/inbox/inbox-page";
+import { CheckFormPage } from "../pages/inspections/check-form-page";
+import { FindingDetailPage } from "../pages/inspections/finding-detail-page";
+import { FindingsPage } from "../pages/inspections/findings-page";
 import { InspectionsPage } from "../pages/inspections/inspections-page";
+import { PlanDetailPage } from "../pages/inspections/plan-detail-page";
 import { LoginPage } from "../pages/login/login-page";
 import { MySecurityPage } from "../pages/me/my-security-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
@@ -126,7 +130,13 @@ export const router = createBrowserRouter([
       },
       // The old address of 督查考核, kept for bookmarks: it is now a page of the committee's work.
       { path: "supervision", element: <Navigate to="/committee/supervision" replace /> },
+      // 检查整改 (第十一条第（四）项、第十三条第（六）项): an inspector on a plan's team needs no grant, so the pages
+      // are every business user's; what each may see and do comes from the server.
       { path: "inspections", element: guarded("business", <InspectionsPage />) },
+      { path: "inspections/plans/:id", element: guarded("business", <PlanDetailPage />) },
+      { path: "inspections/findings", element: guarded("business", <FindingsPage />) },
+      { path: "inspections/findings/:id", element: guarded("business", <FindingDetailPage />) },
+      { path: "inspections/:id", element: guarded("business", <CheckFormPage />) },
       { path: "personnel", element: guarded("business", <PersonnelPage />) },
       { path: "classification", element: guarded("business", <ClassificationPage />) },
       { path: "incidents", element: guarded("business", <IncidentsPage />) },

@@ -1,0 +1,82 @@
+/**
+ * Inspections as discharge (实施细则第十一条第（四）项、第十三条第（六）项), record kind `inspection.closed`:
+ * - a member's half-yearly obligation (bearer role `member`) is fulfilled by a closed inspection of a member plan the
+ *   member leads, of that year and half (period `YYYY-H1`/`YYYY-H2`), with the member frozen as responsible;
+ * - the secrecy office's (`secrecyOfficeUnit`, inspection of key departments) by a closed inspection of an office or
+ *   special plan on the key-department checklist, closed inside the obligation's window, the plan's lead responsible.
+ * A unit head's own inspection of their unit (art6.3.unit-inspection names the same record kind) is not kept yet.
+ */
+import { type Kysely } from "kysely";
+import { type Database } from "../../platform/db/schema.js";
+
+type Db = Kysely<Database>;
+
+export const INSPECTION_RECORD_KIND = "inspection.closed";
+export const KEY_DEPARTMENT_TEMPLATE = "key-department-inspection";
+
+interface Open {
+  id: string;
+  period_id: string;
+  starts_on: string;
+  due_on: string | null;
+  bearer_role: string;
+  bearer_person_id: string | null;
+}
+
+/** Which open obligations the institution's inspections closed in the year discharge. */
+export async function inspectionMatches(db: Db, institutionId: string, year: number, open: readonly Open[]) {
+  const closed = await db
+    .selectFrom("inspection")
+    .innerJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
+    .innerJoin("person as lead", "lead.id", "plan.lead_person_id")
+    .select([
+      "inspection.id",
+      "inspection.closed_on",
+      "inspection.closed_at",
+      "plan.kind",
+      "plan.year",
+      "plan.half",
+      "plan.template_id",
+      "plan.lead_person_id",
+      "lead.name as lead_name",
+    ])
+    .where("inspection.institution_id", "=", institutionId)
+    .where("inspection.status", "=", "closed")
+    .where("inspection.closed_on", ">=", `${year}-01-01`)
+    .where("inspection.closed_on", "<=", `${year + 1}-12-31`)
+    .orderBy("inspection.closed_on")
+    .orderBy("inspection.id")
+    .execute();
+  const matches = [];
+  for (const row of open) {
+    // A unit head's own inspection of their unit (art6.3) is not recorded here yet: only the two bearers below match.
+    if (row.bearer_role !== "member" && row.bearer_role !== "secrecyOfficeUnit") continue;
+    const found = closed.find((c) =>
+      row.bearer_role === "member"
+        ? c.kind === "member" &&
+          c.lead_person_id === row.bearer_person_id &&
+          c.half !== null &&
+          `${c.year}-H${c.half}` === row.period_id
+        : c.kind !== "member" &&
+          c.template_id === KEY_DEPARTMENT_TEMPLATE &&
+          c.closed_on !== null &&
+          c.closed_on >= row.starts_on &&
+          (row.due_on === null || c.closed_on <= row.due_on),
+    );
+    if (!found?.closed_at) continue;
+    matches.push({
+      obligationId: row.id,
+      recordId: found.id,
+      at: found.closed_at,
+      responsible: [
+        {
+          personId: found.lead_person_id,
+          name: found.lead_name,
+          role: row.bearer_role === "member" ? "member" : "检查组组长",
+          acting: false,
+        },
+      ],
+    });
+  }
+  return matches;
+}

@@ -1,0 +1,408 @@
+/** Inspections and rectification (第十一条第（四）项、第十三条第（六）项): templates, plans, inspections, findings. */
+import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { dateIn } from "../../domain/calendar.js";
+import { AppError } from "../../domain/errors.js";
+import { IdParamsSchema } from "../../domain/paging.js";
+import { hitRateLimit } from "../../platform/auth/rate-limit.js";
+import { auditContext, authOf } from "../../platform/access/request-auth.js";
+import { workbookOf } from "../../platform/documents/xlsx.js";
+import { shippedTemplate, shippedTemplateIds } from "../../platform/policy/template-loader.js";
+import { sendExport } from "../meetings/exports.js";
+import {
+  AttachmentUploadSchema,
+  CloseInspectionRequestSchema,
+  CreateFindingRequestSchema,
+  CreatePlanRequestSchema,
+  FindingListQuerySchema,
+  FindingListSchema,
+  FindingSchema,
+  InspectionSchema,
+  PlanListQuerySchema,
+  PlanListSchema,
+  PlanSchema,
+  RectificationRequestSchema,
+  ReturnFindingRequestSchema,
+  SaveResultsRequestSchema,
+  TemplateListSchema,
+  VerifyFindingRequestSchema,
+} from "./contract.js";
+import {
+  presentFinding,
+  presentFindingSummary,
+  presentInspection,
+  presentPlan,
+  presentPlanSummary,
+} from "./presenter.js";
+import {
+  attachToFinding,
+  attachToInspection,
+  closeInspection,
+  createFinding,
+  createPlan,
+  findingColumns,
+  inspectionObject,
+  listFindings,
+  listPlans,
+  readAttachment,
+  recordRectification,
+  returnFinding,
+  saveResults,
+  submitRectification,
+  verifyFinding,
+  visibleFinding,
+  visibleInspection,
+  visiblePlan,
+} from "./service.js";
+
+const tags = ["inspections"];
+const EXPORT_MAX = 5000;
+const ChildParamsSchema = z.strictObject({ id: z.string().min(1).max(64), childId: z.string().min(1).max(64) });
+
+export function registerInspectionRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const planView = async (request: FastifyRequest, id: string) => {
+    const { row, team } = await visiblePlan(request, id);
+    return presentPlan(request, row, team);
+  };
+  const inspectionView = async (request: FastifyRequest, id: string) => {
+    const { row, team } = await visibleInspection(request, id);
+    const findings = await findingColumns(app.db.kysely)
+      .where("inspection_finding.inspection_id", "=", id)
+      .orderBy("inspection_finding.id")
+      .execute();
+    return presentInspection(request, row, team, findings);
+  };
+  const findingView = async (request: FastifyRequest, id: string) => {
+    const { row, team } = await visibleFinding(request, id);
+    return presentFinding(request, row, team);
+  };
+
+  r.get(
+    "/api/inspection-templates",
+    { schema: { tags, summary: "检查表 / Checklist templates", response: { 200: TemplateListSchema } } },
+    () => ({ items: shippedTemplateIds().map((id) => shippedTemplate(id)) }),
+  );
+
+  r.get(
+    "/api/inspection-plans",
+    {
+      schema: {
+        tags,
+        summary: "检查计划 / Inspection plans",
+        querystring: PlanListQuerySchema,
+        response: { 200: PlanListSchema },
+      },
+    },
+    async (request) => {
+      const page = await listPlans(app.db.kysely, authOf(request).actor, request.query);
+      return { items: page.rows.map(presentPlanSummary), nextCursor: page.nextCursor };
+    },
+  );
+
+  r.post(
+    "/api/inspection-plans",
+    {
+      schema: {
+        tags,
+        summary: "新建检查计划 / Plan an inspection",
+        body: CreatePlanRequestSchema,
+        response: { 201: PlanSchema },
+      },
+    },
+    async (request, reply) => {
+      const id = await createPlan(request, request.body);
+      return reply.status(201).send(await planView(request, id));
+    },
+  );
+
+  r.get(
+    "/api/inspection-plans/:id",
+    {
+      schema: { tags, summary: "检查计划详情 / A plan", params: IdParamsSchema, response: { 200: PlanSchema } },
+    },
+    async (request) => planView(request, request.params.id),
+  );
+
+  r.get(
+    "/api/inspections/:id",
+    {
+      schema: {
+        tags,
+        summary: "检查记录 / An inspection",
+        params: IdParamsSchema,
+        response: { 200: InspectionSchema },
+      },
+    },
+    async (request) => inspectionView(request, request.params.id),
+  );
+
+  r.put(
+    "/api/inspections/:id/results",
+    {
+      schema: {
+        tags,
+        summary: "保存检查结果（草稿）/ Save results",
+        params: IdParamsSchema,
+        body: SaveResultsRequestSchema,
+        response: { 200: InspectionSchema },
+      },
+    },
+    async (request) => {
+      await saveResults(request, request.params.id, request.body);
+      return inspectionView(request, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/inspections/:id/findings",
+    {
+      schema: {
+        tags,
+        summary: "登记问题 / Record a finding",
+        params: IdParamsSchema,
+        body: CreateFindingRequestSchema,
+        response: { 201: InspectionSchema },
+      },
+    },
+    async (request, reply) => {
+      await createFinding(request, request.params.id, request.body);
+      return reply.status(201).send(await inspectionView(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/inspections/:id/attachments",
+    {
+      schema: {
+        tags,
+        summary: "上传检查照片或材料 / Attach a photo",
+        params: IdParamsSchema,
+        body: AttachmentUploadSchema,
+        response: { 201: InspectionSchema },
+      },
+    },
+    async (request, reply) => {
+      await attachToInspection(request, request.params.id, request.body);
+      return reply.status(201).send(await inspectionView(request, request.params.id));
+    },
+  );
+
+  r.get(
+    "/api/inspections/:id/attachments/:childId",
+    { schema: { tags, summary: "下载附件 / Download an attachment", params: ChildParamsSchema } },
+    async (request, reply) => {
+      const file = await readAttachment(request, request.params.id, request.params.childId);
+      return reply
+        .header(
+          "content-disposition",
+          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .type(file.type)
+        .send(Buffer.from(file.content));
+    },
+  );
+
+  r.post(
+    "/api/inspections/:id/close",
+    {
+      schema: {
+        tags,
+        summary: "结束检查 / Close the inspection",
+        params: IdParamsSchema,
+        body: CloseInspectionRequestSchema,
+        response: { 200: InspectionSchema },
+      },
+    },
+    async (request) => {
+      await closeInspection(request, request.params.id, request.body.closedOn);
+      return inspectionView(request, request.params.id);
+    },
+  );
+
+  r.get(
+    "/api/inspections/:id/opinion.docx",
+    { schema: { tags, summary: "检查意见书 (.docx) / The inspection opinion", params: IdParamsSchema } },
+    async (request, reply) => {
+      const view = await inspectionView(request, request.params.id);
+      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
+        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      const { opinionDocx } = await import("./opinion-docx.js");
+      const file = await opinionDocx({
+        institutionName: view.institution.name,
+        unitName: view.unit.name,
+        planTitle: view.plan.title,
+        templateTitle: view.template.title.zh,
+        draft: view.status !== "closed",
+        closedOn: view.closedOn,
+        today: dateIn(app.clock()),
+        score: view.score,
+        summary: view.summary,
+        findings: view.findings,
+      });
+      await app.audit.record({
+        ...auditContext(request),
+        action: "inspection.export",
+        object: inspectionObject(view.id),
+        result: "success",
+        details: { format: "docx", status: view.status, bytes: file.length },
+      });
+      const name = `保密检查意见书-${view.unit.name}.docx`;
+      return reply
+        .header(
+          "content-disposition",
+          `attachment; filename="opinion-${view.id}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .send(file);
+    },
+  );
+
+  r.get(
+    "/api/findings",
+    {
+      schema: {
+        tags,
+        summary: "检查发现的问题 / Findings",
+        querystring: FindingListQuerySchema,
+        response: { 200: FindingListSchema },
+      },
+    },
+    async (request) => {
+      const today = dateIn(app.clock());
+      const page = await listFindings(app.db.kysely, authOf(request).actor, request.query, today);
+      return { items: page.rows.map((row) => presentFindingSummary(row, today)), nextCursor: page.nextCursor };
+    },
+  );
+
+  r.get(
+    "/api/findings/export",
+    { schema: { tags, summary: "导出问题清单 (.xlsx) / Export findings", querystring: FindingListQuerySchema } },
+    async (request, reply) => {
+      const today = dateIn(app.clock());
+      const page = await listFindings(
+        app.db.kysely,
+        authOf(request).actor,
+        { ...request.query, cursor: undefined, limit: EXPORT_MAX },
+        today,
+      );
+      const rows = page.rows.map((row) => presentFindingSummary(row, today));
+      return sendExport(request, reply, {
+        action: "inspection.findingsExport",
+        file: `findings-${today}.xlsx`,
+        rows: rows.length,
+        build: () =>
+          workbookOf(
+            "检查发现的问题",
+            [
+              { header: "单位", width: 20, value: (f) => f.unit.name },
+              { header: "年度", width: 8, value: (f) => f.year },
+              { header: "检查项目", width: 40, value: (f) => f.itemText },
+              { header: "问题类别", width: 14, value: (f) => f.categoryName },
+              { header: "问题性质", width: 10, value: (f) => f.severityName },
+              { header: "问题描述", width: 40, value: (f) => f.description },
+              { header: "整改期限", width: 12, value: (f) => f.deadline },
+              { header: "状态", width: 10, value: (f) => f.statusName },
+              { header: "逾期", width: 6, value: (f) => (f.overdue ? "是" : "") },
+              { header: "重复问题", width: 8, value: (f) => (f.repeated ? "是" : "") },
+              { header: "整改责任人", width: 12, value: (f) => f.owner?.name ?? "" },
+            ],
+            rows,
+            `检查发现的问题（第十一条第（四）项、第十三条第（六）项；导出于 ${today}，共 ${rows.length} 项）`,
+          ),
+      });
+    },
+  );
+
+  r.get(
+    "/api/findings/:id",
+    { schema: { tags, summary: "问题详情 / A finding", params: IdParamsSchema, response: { 200: FindingSchema } } },
+    async (request) => findingView(request, request.params.id),
+  );
+
+  r.put(
+    "/api/findings/:id/rectification",
+    {
+      schema: {
+        tags,
+        summary: "登记整改措施、进展和佐证 / Record the rectification",
+        params: IdParamsSchema,
+        body: RectificationRequestSchema,
+        response: { 200: FindingSchema },
+      },
+    },
+    async (request) => {
+      await recordRectification(request, request.params.id, request.body);
+      return findingView(request, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/findings/:id/attachments",
+    {
+      schema: {
+        tags,
+        summary: "上传整改佐证材料 / Attach evidence",
+        params: IdParamsSchema,
+        body: AttachmentUploadSchema,
+        response: { 201: FindingSchema },
+      },
+    },
+    async (request, reply) => {
+      await attachToFinding(request, request.params.id, request.body);
+      return reply.status(201).send(await findingView(request, request.params.id));
+    },
+  );
+
+  r.post(
+    "/api/findings/:id/submit",
+    {
+      schema: {
+        tags,
+        summary: "提交整改验证 / Submit for verification",
+        params: IdParamsSchema,
+        body: z.strictObject({}),
+        response: { 200: FindingSchema },
+      },
+    },
+    async (request) => {
+      await submitRectification(request, request.params.id);
+      return findingView(request, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/findings/:id/verify",
+    {
+      schema: {
+        tags,
+        summary: "验证销号 / Verify and close",
+        params: IdParamsSchema,
+        body: VerifyFindingRequestSchema,
+        response: { 200: FindingSchema },
+      },
+    },
+    async (request) => {
+      await verifyFinding(request, request.params.id, request.body.note);
+      return findingView(request, request.params.id);
+    },
+  );
+
+  r.post(
+    "/api/findings/:id/return",
+    {
+      schema: {
+        tags,
+        summary: "退回整改 / Send back",
+        params: IdParamsSchema,
+        body: ReturnFindingRequestSchema,
+        response: { 200: FindingSchema },
+      },
+    },
+    async (request) => {
+      await returnFinding(request, request.params.id, request.body.reason);
+      return findingView(request, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,824 @@
+/**
+ * Inspections (保密检查, 第十一条第（四）项、第十三条第（六）项) and rectification (整改): the office makes a plan (its kind,
+ * team, units, dates and checklist template, frozen); the team records each unit's results and findings and closes the
+ * inspection, which discharges the obligation it answers; each finding's owner (the unit head on the day it was made)
+ * records the rectification and submits it; an inspector — never the owner — verifies and closes it or sends it back.
+ * Every change is one transaction with its audit entry.
+ */
+import { createHash } from "node:crypto";
+import { type FastifyRequest } from "fastify";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { v7 as uuidv7 } from "uuid";
+import { type z } from "zod";
+import { type Actor, scopesFor } from "../../domain/access.js";
+import { dateIn } from "../../domain/calendar.js";
+import { AppError } from "../../domain/errors.js";
+import {
+  checkResult,
+  type FindingAction,
+  type FindingStatus,
+  firstUnrecorded,
+  type InspectionTemplate,
+  type ItemResult,
+  nextFindingStatus,
+  refuseClosedInspection,
+  templateItems,
+} from "../../domain/inspection.js";
+import { keysetPage } from "../../domain/paging.js";
+import { type Permission } from "../../domain/permissions.js";
+import { auditContext, authOf, deny } from "../../platform/access/request-auth.js";
+import { FORBIDDEN, notVisible } from "../../platform/access/require.js";
+import { toInstant } from "../../platform/db/instants.js";
+import { type Database } from "../../platform/db/schema.js";
+import { refuseMarking } from "../../platform/documents/marking-refusal.js";
+import { scanUpload } from "../../platform/documents/marking-scan.js";
+import { shippedTemplate } from "../../platform/policy/template-loader.js";
+import { badField, refuseMarkedText } from "../meetings/guards.js";
+import { institutionToRecord } from "../meetings/institution-to-record.js";
+import { allowedType, MAX_MATERIAL_BYTES } from "../meetings/materials.js";
+import { coversInstitution, reachesInstitution } from "../meetings/policy.js";
+import { reachableInstitutions } from "../meetings/queries.js";
+import { touchObligations } from "../obligations/dashboard-cache.js";
+import { dischargeByRecords } from "../obligations/records.js";
+import { activePolicy } from "../policy/active-policy.js";
+import { responsibleFor } from "../responsibility/resolver.js";
+import {
+  type AttachmentUploadSchema,
+  type CreateFindingRequestSchema,
+  type CreatePlanRequestSchema,
+  type RectificationRequestSchema,
+  type SaveResultsRequestSchema,
+} from "./contract.js";
+
+export const INSPECTION_READ: Permission = "inspection.read";
+export const INSPECTION_MANAGE: Permission = "inspection.manage";
+export const FINDING_UPDATE: Permission = "finding.update";
+export const planObject = (id: string | null) => ({ type: "inspectionPlan", id });
+export const inspectionObject = (id: string | null) => ({ type: "inspection", id });
+export const findingObject = (id: string | null) => ({ type: "inspectionFinding", id });
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+/** A plan with its institution, its lead and how many of its inspections are closed. */
+export function planColumns(db: Db) {
+  return db
+    .selectFrom("inspection_plan")
+    .innerJoin("unit as institution", "institution.id", "inspection_plan.institution_id")
+    .innerJoin("person as lead", "lead.id", "inspection_plan.lead_person_id")
+    .selectAll("inspection_plan")
+    .select((eb) => [
+      "institution.name as institution_name",
+      "institution.path as institution_path",
+      "lead.name as lead_name",
+      eb
+        .selectFrom("inspection")
+        .select(sql<number>`count(*)`.as("n"))
+        .whereRef("inspection.plan_id", "=", "inspection_plan.id")
+        .as("unit_count"),
+      eb
+        .selectFrom("inspection")
+        .select(sql<number>`count(*)`.as("n"))
+        .whereRef("inspection.plan_id", "=", "inspection_plan.id")
+        .where("inspection.status", "=", "closed")
+        .as("closed_count"),
+    ]);
+}
+export type PlanRow = Awaited<ReturnType<ReturnType<typeof planColumns>["executeTakeFirstOrThrow"]>>;
+
+/** An inspection with its plan, unit and institution. */
+export function inspectionColumns(db: Db) {
+  return db
+    .selectFrom("inspection")
+    .innerJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
+    .innerJoin("unit", "unit.id", "inspection.unit_id")
+    .innerJoin("unit as institution", "institution.id", "inspection.institution_id")
+    .selectAll("inspection")
+    .select([
+      "plan.kind as plan_kind",
+      "plan.title as plan_title",
+      "plan.year as plan_year",
+      "plan.half as plan_half",
+      "plan.template as template",
+      "unit.name as unit_name",
+      "institution.name as institution_name",
+      "institution.path as institution_path",
+    ]);
+}
+export type InspectionRow = Awaited<ReturnType<ReturnType<typeof inspectionColumns>["executeTakeFirstOrThrow"]>>;
+
+/** A finding with its unit, institution, plan and the frozen template of its inspection. */
+export function findingColumns(db: Db) {
+  return db
+    .selectFrom("inspection_finding")
+    .innerJoin("inspection", "inspection.id", "inspection_finding.inspection_id")
+    .innerJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
+    .innerJoin("unit", "unit.id", "inspection_finding.unit_id")
+    .innerJoin("unit as institution", "institution.id", "inspection_finding.institution_id")
+    .selectAll("inspection_finding")
+    .select([
+      "plan.id as plan_id",
+      "plan.title as plan_title",
+      "plan.template as template",
+      "unit.name as unit_name",
+      "unit.path as unit_path",
+      "institution.name as institution_name",
+      "institution.path as institution_path",
+    ]);
+}
+export type FindingRow = Awaited<ReturnType<ReturnType<typeof findingColumns>["executeTakeFirstOrThrow"]>>;
+
+/** The people on a plan's team (its lead first). */
+export async function teamOf(db: Db, planId: string): Promise<string[]> {
+  const rows = await db.selectFrom("inspection_team").select("person_id").where("plan_id", "=", planId).execute();
+  return rows.map((r) => r.person_id);
+}
+
+const onTeam = (actor: Actor, team: readonly string[]) => actor.personId !== null && team.includes(actor.personId);
+
+/** Whether the actor may record the plan's inspections: the office over the institution, or an inspector of the team. */
+export function mayRecord(actor: Actor, institutionPath: string, team: readonly string[]): boolean {
+  return coversInstitution(actor, INSPECTION_MANAGE, institutionPath) || onTeam(actor, team);
+}
+
+function coversUnit(actor: Actor, permission: Permission, unitPath: string): boolean {
+  const scopes = scopesFor(actor, permission);
+  return scopes === "all" || scopes.some((scope) => unitPath.startsWith(scope));
+}
+
+/** Whether the actor records a finding's rectification: its owner, or the unit's head or liaison in scope. */
+export function mayRectify(actor: Actor, row: Pick<FindingRow, "owner_person_id" | "unit_path">): boolean {
+  return (
+    (actor.personId !== null && actor.personId === row.owner_person_id) ||
+    coversUnit(actor, FINDING_UPDATE, row.unit_path)
+  );
+}
+
+/** Whether the actor verifies a finding: who may record the inspection, never its owner nor who submitted it. */
+export function mayVerify(
+  actor: Actor,
+  row: Pick<FindingRow, "owner_person_id" | "submitted_by" | "institution_path">,
+  team: readonly string[],
+): boolean {
+  if (actor.personId !== null && actor.personId === row.owner_person_id) return false;
+  if (row.submitted_by === actor.accountId) return false;
+  return mayRecord(actor, row.institution_path, team);
+}
+
+// ── Plans ────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface PlanFilter {
+  year?: number | undefined;
+  kind?: "member" | "office" | "special" | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The plans the actor reaches (on the institution's branch, or on the team), newest first. */
+export async function listPlans(db: Db, actor: Actor, filter: PlanFilter) {
+  const institutions = await reachableInstitutions(db, actor, INSPECTION_READ);
+  if (institutions.length === 0 && actor.personId === null) return { rows: [], nextCursor: null };
+  const rows = await planColumns(db)
+    .where((eb) =>
+      eb.or([
+        ...(institutions.length ? [eb("inspection_plan.institution_id", "in", institutions)] : []),
+        eb(
+          "inspection_plan.id",
+          "in",
+          eb
+            .selectFrom("inspection_team")
+            .select("plan_id")
+            .where("person_id", "=", actor.personId ?? ""),
+        ),
+      ]),
+    )
+    .$if(filter.year !== undefined, (q) => q.where("inspection_plan.year", "=", filter.year ?? 0))
+    .$if(filter.kind !== undefined, (q) => q.where("inspection_plan.kind", "=", filter.kind ?? "office"))
+    .$if(filter.cursor !== undefined, (q) => q.where("inspection_plan.id", "<", filter.cursor ?? ""))
+    .orderBy("inspection_plan.id", "desc")
+    .limit(filter.limit + 1)
+    .execute();
+  return keysetPage(rows, filter.limit, (row) => row.id);
+}
+
+/** The plan, if the actor reaches it; otherwise an audited 404. */
+export async function visiblePlan(request: FastifyRequest, id: string): Promise<{ row: PlanRow; team: string[] }> {
+  const db = request.server.db.kysely;
+  const row = await planColumns(db).where("inspection_plan.id", "=", id).executeTakeFirst();
+  const team = row ? await teamOf(db, id) : [];
+  const actor = authOf(request).actor;
+  if (!row || !(reachesInstitution(actor, INSPECTION_READ, row.institution_path) || onTeam(actor, team)))
+    return notVisible(request, INSPECTION_READ, planObject(id));
+  return { row, team };
+}
+
+function templateFor(field: string, id: string): InspectionTemplate {
+  try {
+    const template = shippedTemplate(id);
+    if (template.subject === "person")
+      throw badField(
+        field,
+        "个人自查表不能用于检查，请选择单位检查表",
+        "A self-check form is not an inspection checklist",
+      );
+    return template;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      throw badField(field, `没有编号为“${id}”的检查表`, `No checklist template "${id}"`);
+    throw error;
+  }
+}
+
+/** Makes a plan with one draft inspection per unit; the template is frozen on the plan. */
+export async function createPlan(
+  request: FastifyRequest,
+  body: z.infer<typeof CreatePlanRequestSchema>,
+): Promise<string> {
+  const app = request.server;
+  const db = app.db.kysely;
+  const institution = await institutionToRecord(request, INSPECTION_MANAGE, body.institutionId, planObject(null));
+  if (body.kind === "member" && body.half === undefined)
+    throw badField("body.half", "委员半年检查须指明上半年或下半年", "A member's half-yearly inspection names its half");
+  if (body.endsOn < body.startsOn)
+    throw badField("body.endsOn", "检查结束日期不得早于开始日期", "The inspection ends before it starts");
+  if (Number(body.startsOn.slice(0, 4)) !== body.year)
+    throw badField("body.startsOn", "检查开始日期须在计划年度内", "The inspection starts outside its year");
+  const template = templateFor("body.templateId", body.templateId);
+  const people = await db
+    .selectFrom("person")
+    .leftJoin("unit", "unit.id", "person.unit_id")
+    .select(["person.id", "unit.path"])
+    .where("person.id", "in", [body.leadPersonId, ...body.teamIds])
+    .execute();
+  const inInstitution = (id: string) => people.some((p) => p.id === id && (p.path ?? "").startsWith(institution.path));
+  if (!inInstitution(body.leadPersonId))
+    throw badField(
+      "body.leadPersonId",
+      "检查组组长不存在或不属于本院校",
+      "The lead is not a person of the institution",
+    );
+  body.teamIds.forEach((id, i) => {
+    if (!inInstitution(id))
+      throw badField(`body.teamIds.${i}`, "检查组成员不存在或不属于本院校", "No such person in this institution");
+    if (id === body.leadPersonId || body.teamIds.indexOf(id) !== i)
+      throw badField(`body.teamIds.${i}`, "检查组成员重复（组长无须再列为成员）", "A team member is listed twice");
+  });
+  const units = await db.selectFrom("unit").select(["id", "path", "kind"]).where("id", "in", body.unitIds).execute();
+  body.unitIds.forEach((id, i) => {
+    const unit = units.find((u) => u.id === id);
+    if (!unit || unit.kind === "institution" || !unit.path.startsWith(institution.path))
+      throw badField(`body.unitIds.${i}`, "被检查单位不存在或不属于本院校", "No such unit in this institution");
+    if (body.unitIds.indexOf(id) !== i) throw badField(`body.unitIds.${i}`, "被检查单位重复", "A unit is listed twice");
+  });
+  await refuseMarkedText(request, [body.title], planObject(null));
+
+  const id = uuidv7();
+  const at = toInstant(app.clock());
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("inspection_plan")
+      .values({
+        id,
+        institution_id: institution.id,
+        kind: body.kind,
+        title: body.title,
+        year: body.year,
+        half: body.half ?? null,
+        lead_person_id: body.leadPersonId,
+        starts_on: body.startsOn,
+        ends_on: body.endsOn,
+        template_id: template.id,
+        template_version: template.version,
+        template: JSON.stringify(template),
+        created_by: authOf(request).account.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto("inspection_team")
+      .values([body.leadPersonId, ...body.teamIds].map((person_id) => ({ plan_id: id, person_id })))
+      .execute();
+    await trx
+      .insertInto("inspection")
+      .values(
+        body.unitIds.map((unitId) => ({
+          id: uuidv7(),
+          plan_id: id,
+          institution_id: institution.id,
+          unit_id: unitId,
+          status: "draft" as const,
+          results: "{}",
+          summary: null,
+          closed_on: null,
+          closed_at: null,
+          closed_by: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute();
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "inspection.planCreate",
+      object: planObject(id),
+      result: "success",
+      details: {
+        kind: body.kind,
+        year: body.year,
+        half: body.half ?? null,
+        units: body.unitIds.length,
+        template: `${template.id}@${template.version}`,
+      },
+    });
+  });
+  return id;
+}
+
+// ── Inspections ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The inspection, if the actor reaches its plan; otherwise an audited 404. */
+export async function visibleInspection(
+  request: FastifyRequest,
+  id: string,
+): Promise<{ row: InspectionRow; team: string[] }> {
+  const db = request.server.db.kysely;
+  const row = await inspectionColumns(db).where("inspection.id", "=", id).executeTakeFirst();
+  const team = row ? await teamOf(db, row.plan_id) : [];
+  const actor = authOf(request).actor;
+  if (!row || !(reachesInstitution(actor, INSPECTION_READ, row.institution_path) || onTeam(actor, team)))
+    return notVisible(request, INSPECTION_READ, inspectionObject(id));
+  return { row, team };
+}
+
+/** The inspection, if the actor records it (office or team); 403 when only visible; 409 once closed. */
+async function recordedInspection(request: FastifyRequest, id: string, what: { zh: string; en: string }) {
+  const found = await visibleInspection(request, id);
+  if (!mayRecord(authOf(request).actor, found.row.institution_path, found.team))
+    await deny(request, FORBIDDEN, { action: INSPECTION_MANAGE, object: inspectionObject(id) });
+  refuseClosedInspection(found.row.status, what);
+  return found;
+}
+
+export const parseResults = (json: string) => JSON.parse(json) as Record<string, ItemResult>;
+export const parseTemplate = (json: string) => JSON.parse(json) as InspectionTemplate;
+
+/** Saves results into the draft (merged with what was saved before), each checked against the frozen template. */
+export async function saveResults(
+  request: FastifyRequest,
+  id: string,
+  body: z.infer<typeof SaveResultsRequestSchema>,
+): Promise<void> {
+  const app = request.server;
+  const { row } = await recordedInspection(request, id, { zh: "修改检查结果", en: "change its results" });
+  const template = parseTemplate(row.template);
+  const results = parseResults(row.results);
+  body.results.forEach((answer, i) => {
+    checkResult(template, `body.results.${i}`, answer);
+    results[answer.itemId] = { outcome: answer.outcome, score: answer.score ?? null, note: answer.note || null };
+  });
+  await refuseMarkedText(request, [body.summary, ...body.results.map((r) => r.note)], inspectionObject(id));
+  await app.db.kysely.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("inspection")
+      .set({
+        results: JSON.stringify(results),
+        ...(body.summary !== undefined ? { summary: body.summary || null } : {}),
+        updated_at: toInstant(app.clock()),
+      })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      refuseClosedInspection("closed", { zh: "修改检查结果", en: "change its results" });
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "inspection.results",
+      object: inspectionObject(id),
+      result: "success",
+      details: { items: body.results.map((r) => r.itemId) },
+    });
+  });
+}
+
+/** Records a finding: its owner is the unit head the resolver names today; a repeat of an earlier one is flagged. */
+export async function createFinding(
+  request: FastifyRequest,
+  id: string,
+  body: z.infer<typeof CreateFindingRequestSchema>,
+): Promise<string> {
+  const app = request.server;
+  const db = app.db.kysely;
+  const { row } = await recordedInspection(request, id, { zh: "登记问题", en: "record a finding" });
+  const template = parseTemplate(row.template);
+  if (!templateItems(template).some((i) => i.id === body.itemId))
+    throw badField("body.itemId", `检查表中没有条目“${body.itemId}”`, `The checklist has no item "${body.itemId}"`);
+  const today = dateIn(app.clock());
+  if (body.deadline < today) throw badField("body.deadline", "整改期限不得早于今天", "The deadline is in the past");
+  await refuseMarkedText(request, [body.description], inspectionObject(id));
+  const { policy } = await activePolicy(db);
+  const owner = (await responsibleFor(db, policy, row.unit_id, "unitHead", today))[0] ?? null;
+  const earlier = await db
+    .selectFrom("inspection_finding")
+    .select("id")
+    .where("unit_id", "=", row.unit_id)
+    .where("item_id", "=", body.itemId)
+    .where("inspection_id", "!=", id)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const findingId = uuidv7();
+  const at = toInstant(app.clock());
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("inspection_finding")
+      .values({
+        id: findingId,
+        institution_id: row.institution_id,
+        inspection_id: id,
+        unit_id: row.unit_id,
+        year: Number(row.plan_year),
+        item_id: body.itemId,
+        category: body.category,
+        severity: body.severity,
+        description: body.description,
+        deadline: body.deadline,
+        status: "open",
+        owner_person_id: owner?.personId ?? null,
+        owner_name: owner?.personName ?? null,
+        repeat_of: earlier?.id ?? null,
+        plan_text: null,
+        progress: null,
+        evidence: null,
+        submitted_by: null,
+        submitted_at: null,
+        return_reason: null,
+        verified_by: null,
+        verified_at: null,
+        verification_note: null,
+        created_by: authOf(request).account.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "inspection.finding",
+      object: findingObject(findingId),
+      result: "success",
+      details: { inspectionId: id, itemId: body.itemId, severity: body.severity, repeatOf: earlier?.id ?? null },
+    });
+  });
+  return findingId;
+}
+
+/** Closes the inspection once every item has a result; discharges the obligation it answers in the same transaction. */
+export async function closeInspection(request: FastifyRequest, id: string, closedOn: string | undefined) {
+  const app = request.server;
+  const now = app.clock();
+  const { row } = await recordedInspection(request, id, { zh: "结束检查", en: "close it" });
+  const missing = firstUnrecorded(parseTemplate(row.template), parseResults(row.results));
+  if (missing)
+    throw badField(
+      `results.${missing.id}`,
+      `条目“${missing.id}”（${missing.text.zh}）尚未记录检查结果`,
+      `Item "${missing.id}" has no result yet`,
+    );
+  const day = closedOn ?? dateIn(now);
+  if (day > dateIn(now)) throw badField("body.closedOn", "检查结束日期不得晚于今天", "Cannot close in the future");
+  const { policy } = await activePolicy(app.db.kysely);
+  await app.db.kysely.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("inspection")
+      .set({
+        status: "closed",
+        closed_on: day,
+        closed_at: toInstant(now),
+        closed_by: authOf(request).account.id,
+        updated_at: toInstant(now),
+      })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) refuseClosedInspection("closed", { zh: "结束检查", en: "close it" });
+    const fulfilled = await dischargeByRecords(trx, policy, row.institution_id, Number(day.slice(0, 4)), now);
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: "inspection.close",
+      object: inspectionObject(id),
+      result: "success",
+      details: { closedOn: day, obligationsFulfilled: fulfilled },
+    });
+  });
+  touchObligations();
+}
+
+/** Attaches a photo or document to the inspection (an item of it, or a finding's rectification), marking-guarded. */
+async function storeAttachment(
+  request: FastifyRequest,
+  trxWork: (trx: Trx, values: { id: string; content: Buffer; type: string; sha256: string }) => Promise<void>,
+  body: z.infer<typeof AttachmentUploadSchema>,
+  object: { type: string; id: string | null },
+): Promise<string> {
+  const content = Buffer.from(body.contentBase64, "base64");
+  if (content.length === 0 || content.length > MAX_MATERIAL_BYTES)
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      { zh: "附件须为 1 字节至 10 MB 的文件", en: "Attachments must be between 1 byte and 10 MB" },
+      { issues: [{ field: "body.contentBase64", message: "附件须为 1 字节至 10 MB 的文件" }] },
+    );
+  const type = allowedType(body.name, content);
+  await refuseMarkedText(request, [body.name], object);
+  const found = await scanUpload(content);
+  if (found) await refuseMarking(request, found, object);
+  const id = uuidv7();
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  await request.server.db.kysely.transaction().execute(async (trx) => {
+    await trxWork(trx, { id, content, type, sha256 });
+    await request.server.audit.append(trx, {
+      ...auditContext(request),
+      action: "inspection.attachment",
+      object,
+      result: "success",
+      details: { attachmentId: id, name: body.name, size: content.length, sha256 },
+    });
+  });
+  return id;
+}
+
+const attachmentValues = (
+  request: FastifyRequest,
+  v: { id: string; content: Buffer; type: string; sha256: string },
+  name: string,
+  inspectionId: string,
+  findingId: string | null,
+  itemId: string | null,
+) => ({
+  id: v.id,
+  inspection_id: inspectionId,
+  finding_id: findingId,
+  item_id: itemId,
+  name,
+  type: v.type,
+  size: v.content.length,
+  sha256: v.sha256,
+  content: v.content,
+  uploaded_by: authOf(request).account.id,
+  uploaded_at: toInstant(request.server.clock()),
+});
+
+/** A photo or document for an inspection item (on site). */
+export async function attachToInspection(
+  request: FastifyRequest,
+  id: string,
+  body: z.infer<typeof AttachmentUploadSchema>,
+): Promise<string> {
+  const { row } = await recordedInspection(request, id, { zh: "上传附件", en: "attach files" });
+  if (body.itemId !== undefined && !templateItems(parseTemplate(row.template)).some((i) => i.id === body.itemId))
+    throw badField("body.itemId", `检查表中没有条目“${body.itemId}”`, `The checklist has no item "${body.itemId}"`);
+  return storeAttachment(
+    request,
+    async (trx, v) => {
+      await trx
+        .insertInto("inspection_attachment")
+        .values(attachmentValues(request, v, body.name, id, null, body.itemId ?? null))
+        .execute();
+    },
+    body,
+    inspectionObject(id),
+  );
+}
+
+/** An attachment's bytes, for whoever sees the inspection; the download is audited. */
+export async function readAttachment(request: FastifyRequest, id: string, attachmentId: string) {
+  const app = request.server;
+  await visibleInspection(request, id);
+  const file = await app.db.kysely
+    .selectFrom("inspection_attachment")
+    .select(["name", "type", "content"])
+    .where("id", "=", attachmentId)
+    .where("inspection_id", "=", id)
+    .executeTakeFirst();
+  if (!file) throw new AppError("NOT_FOUND", { zh: "附件不存在", en: "No such attachment" });
+  await app.audit.record({
+    ...auditContext(request),
+    action: "inspection.attachmentDownload",
+    object: inspectionObject(id),
+    result: "success",
+    details: { attachmentId },
+  });
+  return file;
+}
+
+// ── Findings ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface FindingFilter {
+  status?: FindingStatus | undefined;
+  unitId?: string | undefined;
+  severity?: "minor" | "major" | "serious" | undefined;
+  year?: number | undefined;
+  overdue?: "true" | "false" | undefined;
+  inspectionId?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * The findings the actor reaches — on the institution's branch, on a plan's team, as owner, or as the unit's head or
+ * liaison — by deadline then id (the cursor is `deadline|id`), each filter served by an index ending in (deadline, id).
+ */
+export async function listFindings(db: Db, actor: Actor, filter: FindingFilter, today: string) {
+  const institutions = await reachableInstitutions(db, actor, INSPECTION_READ);
+  const updateScopes = scopesFor(actor, FINDING_UPDATE);
+  const [cursorDeadline, cursorId] = (filter.cursor ?? "").split("|");
+  const rows = await findingColumns(db)
+    .where((eb) =>
+      eb.or([
+        ...(institutions.length ? [eb("inspection_finding.institution_id", "in", institutions)] : []),
+        eb(
+          "plan.id",
+          "in",
+          eb
+            .selectFrom("inspection_team")
+            .select("plan_id")
+            .where("person_id", "=", actor.personId ?? ""),
+        ),
+        eb("inspection_finding.owner_person_id", "=", actor.personId ?? ""),
+        ...(updateScopes === "all" ? [] : updateScopes.map((scope) => eb("unit.path", "like", `${scope}%`))),
+      ]),
+    )
+    .$if(filter.status !== undefined, (q) => q.where("inspection_finding.status", "=", filter.status ?? "open"))
+    .$if(filter.unitId !== undefined, (q) => q.where("inspection_finding.unit_id", "=", filter.unitId ?? ""))
+    .$if(filter.severity !== undefined, (q) => q.where("inspection_finding.severity", "=", filter.severity ?? "minor"))
+    .$if(filter.year !== undefined, (q) => q.where("inspection_finding.year", "=", filter.year ?? 0))
+    .$if(filter.inspectionId !== undefined, (q) =>
+      q.where("inspection_finding.inspection_id", "=", filter.inspectionId ?? ""),
+    )
+    .$if(filter.overdue === "true", (q) =>
+      q.where("inspection_finding.status", "!=", "closed").where("inspection_finding.deadline", "<", today),
+    )
+    .$if(filter.overdue === "false", (q) =>
+      q.where((eb) =>
+        eb.or([eb("inspection_finding.status", "=", "closed"), eb("inspection_finding.deadline", ">=", today)]),
+      ),
+    )
+    .$if(cursorId !== undefined && cursorDeadline !== undefined && filter.cursor !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("inspection_finding.deadline", ">", cursorDeadline ?? ""),
+          eb.and([
+            eb("inspection_finding.deadline", "=", cursorDeadline ?? ""),
+            eb("inspection_finding.id", ">", cursorId ?? ""),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy("inspection_finding.deadline")
+    .orderBy("inspection_finding.id")
+    .limit(filter.limit + 1)
+    .execute();
+  return keysetPage(rows, filter.limit, (row) => `${row.deadline}|${row.id}`);
+}
+
+/** The finding, if the actor reaches it; otherwise an audited 404. Returns the plan's team for the abilities. */
+export async function visibleFinding(
+  request: FastifyRequest,
+  id: string,
+): Promise<{ row: FindingRow; team: string[] }> {
+  const db = request.server.db.kysely;
+  const row = await findingColumns(db).where("inspection_finding.id", "=", id).executeTakeFirst();
+  const team = row ? await teamOf(db, row.plan_id) : [];
+  const actor = authOf(request).actor;
+  if (
+    !row ||
+    !(reachesInstitution(actor, INSPECTION_READ, row.institution_path) || onTeam(actor, team) || mayRectify(actor, row))
+  )
+    return notVisible(request, INSPECTION_READ, findingObject(id));
+  return { row, team };
+}
+
+async function findingStep(
+  request: FastifyRequest,
+  id: string,
+  action: FindingAction,
+  texts: readonly (string | undefined)[],
+  set: (row: FindingRow, trx: Trx) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const app = request.server;
+  const actor = authOf(request).actor;
+  const { row, team } = await visibleFinding(request, id);
+  const owner = action === "rectify" || action === "submit";
+  if (owner ? !mayRectify(actor, row) : !mayVerify(actor, row, team)) {
+    if (!owner && mayRecord(actor, row.institution_path, team))
+      await deny(
+        request,
+        new AppError("FORBIDDEN", {
+          zh: "整改须由问题责任人以外的检查人员验证销号，且不得由提交人本人验证",
+          en: "A finding is verified by an inspector other than its owner and its submitter",
+        }),
+        { action: INSPECTION_MANAGE, object: findingObject(id) },
+      );
+    await deny(request, FORBIDDEN, { action: owner ? FINDING_UPDATE : INSPECTION_MANAGE, object: findingObject(id) });
+  }
+  const status = nextFindingStatus(row.status, action);
+  await refuseMarkedText(request, texts, findingObject(id));
+  await app.db.kysely.transaction().execute(async (trx) => {
+    const values = await set(row, trx);
+    const updated = await trx
+      .updateTable("inspection_finding")
+      .set({ ...values, status, updated_at: toInstant(app.clock()) })
+      .where("id", "=", id)
+      .where("status", "=", row.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const now = await trx.selectFrom("inspection_finding").select("status").where("id", "=", id).executeTakeFirst();
+      if (now) nextFindingStatus(now.status, action);
+      throw new AppError("CONFLICT", { zh: "问题状态已变化，请刷新后重试", en: "The finding changed; reload" });
+    }
+    await app.audit.append(trx, {
+      ...auditContext(request),
+      action: `inspection.finding.${action}`,
+      object: findingObject(id),
+      result: "success",
+      details: { from: row.status, to: status },
+    });
+  });
+}
+
+/** The owner records the rectification plan, progress and evidence (while it is 整改中). */
+export async function recordRectification(
+  request: FastifyRequest,
+  id: string,
+  body: z.infer<typeof RectificationRequestSchema>,
+): Promise<void> {
+  await findingStep(request, id, "rectify", [body.plan, body.progress, body.evidence], () =>
+    Promise.resolve({ plan_text: body.plan, progress: body.progress || null, evidence: body.evidence || null }),
+  );
+}
+
+/** Whether the finding carries evidence of its rectification: a text, or a file attached to it. */
+async function hasEvidence(trx: Trx, row: FindingRow): Promise<boolean> {
+  if (row.evidence) return true;
+  const files = await trx
+    .selectFrom("inspection_attachment")
+    .select("id")
+    .where("finding_id", "=", row.id)
+    .limit(1)
+    .execute();
+  return files.length > 0;
+}
+
+/** Submits the rectification for verification: refused without a plan and evidence (text or a file). */
+export async function submitRectification(request: FastifyRequest, id: string): Promise<void> {
+  await findingStep(request, id, "submit", [], async (row, trx) => {
+    if (!row.plan_text) throw badField("plan", "请先填写整改措施", "Record the rectification plan first");
+    if (!(await hasEvidence(trx, row)))
+      throw badField("evidence", "请先填写整改佐证说明或上传佐证材料", "Give evidence of the rectification first");
+    return {
+      submitted_by: authOf(request).account.id,
+      submitted_at: toInstant(request.server.clock()),
+      return_reason: null,
+    };
+  });
+}
+
+/** An inspector verifies the rectification and closes the finding (销号): never without evidence. */
+export async function verifyFinding(request: FastifyRequest, id: string, note: string): Promise<void> {
+  await findingStep(request, id, "verify", [note], async (row, trx) => {
+    if (!(await hasEvidence(trx, row)))
+      throw badField("evidence", "没有整改佐证，不能销号", "No evidence: the finding cannot close");
+    return {
+      verified_by: authOf(request).account.id,
+      verified_at: toInstant(request.server.clock()),
+      verification_note: note,
+    };
+  });
+}
+
+/** An inspector sends the rectification back, with the reason. */
+export async function returnFinding(request: FastifyRequest, id: string, reason: string): Promise<void> {
+  await findingStep(request, id, "sendBack", [reason], () => Promise.resolve({ return_reason: reason }));
+}
+
+/** The owner attaches evidence of the rectification (while it is 整改中). */
+export async function attachToFinding(
+  request: FastifyRequest,
+  id: string,
+  body: z.infer<typeof AttachmentUploadSchema>,
+): Promise<string> {
+  const { row } = await visibleFinding(request, id);
+  if (!mayRectify(authOf(request).actor, row))
+    await deny(request, FORBIDDEN, { action: FINDING_UPDATE, object: findingObject(id) });
+  nextFindingStatus(row.status, "rectify");
+  return storeAttachment(
+    request,
+    async (trx, v) => {
+      await trx
+        .insertInto("inspection_attachment")
+        .values(attachmentValues(request, v, body.name, row.inspection_id, id, row.item_id))
+        .execute();
+    },
+    body,
+    findingObject(id),
+  );
+}

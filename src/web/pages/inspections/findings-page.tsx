@@ -1,0 +1,126 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { App, Button, Card } from "antd";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { useUnits } from "../../api/accounts";
+import { errorMessage } from "../../api/error-message";
+import { type FindingFilters, useFindings, useFindingsExport } from "../../api/inspections";
+import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
+import { PageHeader } from "../../components/page-header";
+import { saveBlob } from "../../components/save-blob";
+import { FindingsTable } from "./findings-table";
+import "./inspections.css";
+
+const STATUSES = ["open", "submitted", "closed"] as const;
+const SEVERITIES = ["minor", "major", "serious"] as const;
+
+function filtersFrom(params: URLSearchParams): FindingFilters {
+  const pick = <T extends string>(name: string, allowed: readonly T[]) => {
+    const v = params.get(name);
+    return allowed.includes(v as T) ? (v as T) : undefined;
+  };
+  const year = Number(params.get("year"));
+  return {
+    ...(pick("status", STATUSES) ? { status: pick("status", STATUSES) } : {}),
+    ...(params.get("unitId") ? { unitId: params.get("unitId") ?? "" } : {}),
+    ...(pick("severity", SEVERITIES) ? { severity: pick("severity", SEVERITIES) } : {}),
+    ...(year >= 2000 && year <= 2100 ? { year } : {}),
+    ...(pick("overdue", ["true", "false"] as const) ? { overdue: pick("overdue", ["true", "false"] as const) } : {}),
+  };
+}
+
+/** 问题清单: the findings the user reaches by deadline, filtered (status, unit, severity, year, overdue), exported. */
+export function FindingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const list = useFindings(filters);
+  const units = useUnits();
+  const exporter = useFindingsExport();
+  const apply = (next: FindingFilters) =>
+    setParams(Object.fromEntries(Object.entries(next).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))), {
+      replace: true,
+    });
+  const change =
+    <K extends keyof FindingFilters>(key: K) =>
+    (value: FindingFilters[K] | undefined) =>
+      apply({ ...filters, [key]: value });
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  return (
+    <div data-testid="inspection-findings">
+      <PageHeader
+        title={t("inspections.findings.title")}
+        intro={t("inspections.findings.intro")}
+        basis={t("inspections.basis")}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporter.isPending}
+            onClick={() =>
+              exporter.mutate(filters, {
+                onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
+                onError: (error) => void message.error(errorMessage(error, t)),
+              })
+            }
+          >
+            {t("inspections.findings.export")}
+          </Button>
+        }
+      />
+      <Card className="audit-filters">
+        <FilterGrid name="finding-filters" onReset={() => apply({})}>
+          <FilterSelect
+            id="finding-filters-status"
+            label={t("inspections.finding.status")}
+            placeholder={t("inspections.findings.all")}
+            value={filters.status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`inspections.statuses.${s}`) }))}
+            onChange={change("status")}
+          />
+          <FilterSelect
+            id="finding-filters-unit"
+            label={t("inspections.finding.unit")}
+            placeholder={t("inspections.findings.all")}
+            value={filters.unitId}
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            onChange={change("unitId")}
+          />
+          <FilterSelect
+            id="finding-filters-severity"
+            label={t("inspections.finding.severity")}
+            placeholder={t("inspections.findings.all")}
+            value={filters.severity}
+            options={SEVERITIES.map((s) => ({ value: s, label: t(`inspections.severities.${s}`) }))}
+            onChange={change("severity")}
+          />
+          <YearFilter
+            id="finding-filters-year"
+            label={t("inspections.plan.year")}
+            placeholder={t("inspections.findings.all")}
+            value={filters.year}
+            onChange={change("year")}
+          />
+          <FilterSelect
+            id="finding-filters-overdue"
+            label={t("inspections.finding.overdue")}
+            placeholder={t("inspections.findings.all")}
+            value={filters.overdue}
+            options={[
+              { value: "true", label: t("inspections.findings.overdueOnly") },
+              { value: "false", label: t("inspections.findings.notOverdue") },
+            ]}
+            onChange={change("overdue")}
+          />
+        </FilterGrid>
+      </Card>
+      <ListCard list={list}>
+        <FindingsTable
+          items={list.items}
+          loading={list.isPending}
+          empty={filtered ? t("common.noMatch") : t("inspections.findings.empty")}
+        />
+      </ListCard>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { useUnits } from "../../api/accounts";
+import { errorMessage } from "../../api/error-message";
+import { type CreatePlanRequest, useCreatePlan, useInspectionTemplates } from "../../api/inspections";
+import { calendarDate, type PickedDate } from "../../components/dates";
+import { applyFieldErrors } from "../../components/field-errors";
+import { PersonPicker } from "../../components/pickers";
+import { PeopleSelect } from "./people-select";
+
+interface PlanForm {
+  kind: CreatePlanRequest["kind"];
+  title: string;
+  year: number;
+  half?: 1 | 2;
+  leadPersonId: string;
+  teamIds: string[];
+  unitIds: string[];
+  startsOn: PickedDate;
+  endsOn: PickedDate;
+  templateId: string;
+}
+
+/** 新建检查计划: the kind, the team, the units, the dates and the checklist (frozen on the plan). */
+export function PlanFormModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PlanForm>();
+  const create = useCreatePlan();
+  const templates = useInspectionTemplates();
+  const units = useUnits();
+  const [problem, setProblem] = useState<string | null>(null);
+  const kind = Form.useWatch("kind", form);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setProblem(null);
+    create.mutate(
+      {
+        kind: v.kind,
+        title: v.title,
+        year: v.year,
+        ...(v.kind === "member" && v.half ? { half: v.half } : {}),
+        leadPersonId: v.leadPersonId,
+        teamIds: v.teamIds,
+        unitIds: v.unitIds,
+        startsOn: calendarDate(v.startsOn) ?? "",
+        endsOn: calendarDate(v.endsOn) ?? "",
+        templateId: v.templateId,
+      },
+      {
+        onSuccess: (plan) => {
+          void message.success(t("inspections.plan.created"));
+          onClose();
+          void navigate(`/inspections/plans/${plan.id}`);
+        },
+        onError: (error) => {
+          if (!applyFieldErrors(form, error)) setProblem(errorMessage(error, t));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={t("inspections.plan.create")}
+      okText={t("inspections.plan.submit")}
+      confirmLoading={create.isPending}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {problem && <Alert className="form-error" type="error" showIcon title={problem} />}
+      <Form<PlanForm>
+        form={form}
+        name="inspection-plan"
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{
+          kind: "office",
+          year: dayjs().year(),
+          teamIds: [],
+          unitIds: [],
+          templateId: "unit-inspection",
+        }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="kind" label={t("inspections.plan.kind")} rules={[{ required: true }]}>
+              <Select
+                options={(["member", "office", "special"] as const).map((k) => ({
+                  value: k,
+                  label: t(`inspections.kinds.${k}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item name="year" label={t("inspections.plan.year")} rules={[{ required: true }]}>
+              <InputNumber min={2000} max={2100} className="full-width" />
+            </Form.Item>
+          </Col>
+          {kind === "member" && (
+            <Col xs={12} sm={6}>
+              <Form.Item
+                name="half"
+                label={t("inspections.plan.half")}
+                rules={[{ required: true, message: t("inspections.plan.halfRequired") }]}
+              >
+                <Select
+                  options={[
+                    { value: 1, label: t("inspections.plan.h1") },
+                    { value: 2, label: t("inspections.plan.h2") },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        <Form.Item
+          name="title"
+          label={t("inspections.plan.name")}
+          rules={[{ required: true, whitespace: true, min: 4, message: t("inspections.plan.nameRequired") }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="leadPersonId"
+          label={kind === "member" ? t("inspections.plan.member") : t("inspections.plan.lead")}
+          rules={[{ required: true, message: t("inspections.plan.leadRequired") }]}
+        >
+          <PersonPicker id="inspection-lead" />
+        </Form.Item>
+        <Form.Item name="teamIds" label={t("inspections.plan.team")}>
+          <PeopleSelect id="inspection-team" />
+        </Form.Item>
+        <Form.Item
+          name="unitIds"
+          label={t("inspections.plan.units")}
+          rules={[{ required: true, type: "array", min: 1, message: t("inspections.plan.unitsRequired") }]}
+        >
+          <Select
+            id="inspection-units"
+            mode="multiple"
+            optionFilterProp="label"
+            loading={units.isPending}
+            options={(units.data?.items ?? [])
+              .filter((u) => u.kind !== "institution")
+              .map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="templateId" label={t("inspections.plan.template")} rules={[{ required: true }]}>
+          <Select
+            loading={templates.isPending}
+            options={(templates.data?.items ?? [])
+              .filter((tpl) => tpl.subject !== "person")
+              .map((tpl) => ({ value: tpl.id, label: `${tpl.title.zh}（第 ${tpl.version} 版）` }))}
+          />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="startsOn"
+              label={t("inspections.plan.startsOn")}
+              rules={[{ required: true, message: t("inspections.plan.dateRequired") }]}
+            >
+              <DatePicker className="full-width" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="endsOn"
+              label={t("inspections.plan.endsOn")}
+              rules={[{ required: true, message: t("inspections.plan.dateRequired") }]}
+            >
+              <DatePicker className="full-width" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
