@@ -3,6 +3,7 @@
  * checklist template as data, the kinds of plan, one unit's results checked against the template, and the two small
  * state machines (an inspection: draft → closed; a finding: open → submitted → closed, or back to open).
  */
+import { allows, nextStatus, type StateMachine } from "./state-machine.js";
 import { z } from "zod";
 import { AppError, type Localized } from "./errors.js";
 import { ArticleRefSchema } from "./policy/schema.js";
@@ -193,38 +194,29 @@ export const FINDING_STATUS_NAMES: Record<FindingStatus, Localized> = {
 };
 
 export type FindingAction = "rectify" | "submit" | "verify" | "sendBack";
-const FINDING_TRANSITIONS: Record<FindingAction, { from: readonly FindingStatus[]; to: FindingStatus }> = {
-  rectify: { from: ["open"], to: "open" },
-  submit: { from: ["open"], to: "submitted" },
-  verify: { from: ["submitted"], to: "closed" },
-  sendBack: { from: ["submitted"], to: "open" },
-};
-const FINDING_ACTION_NAMES: Record<FindingAction, Localized> = {
-  rectify: { zh: "登记整改情况", en: "record the rectification" },
-  submit: { zh: "提交验证", en: "submit for verification" },
-  verify: { zh: "验证销号", en: "verify and close" },
-  sendBack: { zh: "退回整改", en: "send back" },
+const FINDING_MACHINE: StateMachine<FindingStatus, FindingAction> = {
+  subject: { zh: "该问题", en: "The finding" },
+  statusNames: FINDING_STATUS_NAMES,
+  actionNames: {
+    rectify: { zh: "登记整改情况", en: "record the rectification" },
+    submit: { zh: "提交验证", en: "submit for verification" },
+    verify: { zh: "验证销号", en: "verify and close" },
+    sendBack: { zh: "退回整改", en: "send back" },
+  },
+  rules: {
+    rectify: { from: ["open"], to: "open" },
+    submit: { from: ["open"], to: "submitted" },
+    verify: { from: ["submitted"], to: "closed" },
+    sendBack: { from: ["submitted"], to: "open" },
+  },
 };
 
-export function findingAllows(current: FindingStatus, action: FindingAction): boolean {
-  return FINDING_TRANSITIONS[action].from.includes(current);
-}
+export const findingAllows = (current: FindingStatus, action: FindingAction): boolean =>
+  allows(FINDING_MACHINE, current, action);
 
 /** The status after the action, or a 409 naming the status the finding is in. */
-export function nextFindingStatus(current: FindingStatus, action: FindingAction): FindingStatus {
-  const rule = FINDING_TRANSITIONS[action];
-  if (rule.from.includes(current)) return rule.to;
-  const state = FINDING_STATUS_NAMES[current];
-  const act = FINDING_ACTION_NAMES[action];
-  throw new AppError(
-    "CONFLICT",
-    {
-      zh: `该问题当前状态为“${state.zh}”，不能${act.zh}`,
-      en: `The finding is at “${state.en}”; it cannot ${act.en}`,
-    },
-    { state: current },
-  );
-}
+export const nextFindingStatus = (current: FindingStatus, action: FindingAction): FindingStatus =>
+  nextStatus(FINDING_MACHINE, current, action);
 
 /** A 409 for a step on a closed inspection. */
 export function refuseClosedInspection(current: InspectionStatus, what: Localized): never | void {
