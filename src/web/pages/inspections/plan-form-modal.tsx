@@ -8,6 +8,7 @@ import { errorMessage } from "../../api/error-message";
 import { type CreatePlanRequest, useCreatePlan, useInspectionTemplates } from "../../api/inspections";
 import { calendarDate, type PickedDate } from "../../components/dates";
 import { applyFieldErrors } from "../../components/field-errors";
+import { InstitutionField } from "../../components/institution-picker";
 import { PersonPicker } from "../../components/pickers";
 import { PeopleSelect } from "./people-select";
 
@@ -22,6 +23,7 @@ interface PlanForm {
   startsOn: PickedDate;
   endsOn: PickedDate;
   templateId: string;
+  institutionId?: string;
 }
 
 /** 新建检查计划: the kind, the team, the units, the dates and the checklist (frozen on the plan). */
@@ -51,6 +53,7 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
         startsOn: calendarDate(v.startsOn) ?? "",
         endsOn: calendarDate(v.endsOn) ?? "",
         templateId: v.templateId,
+        institutionId: v.institutionId,
       },
       {
         onSuccess: (plan) => {
@@ -90,6 +93,7 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
           templateId: "unit-inspection",
         }}
       >
+        <InstitutionField permission="inspection.manage" />
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t("inspections.plan.kind")} rules={[{ required: true }]}>
