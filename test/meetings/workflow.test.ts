@@ -240,6 +240,21 @@ describe.each(testDialects)("committee meetings on %s", (dialect) => {
     const list = await headA.get(`/api/tasks?meetingId=${meetingId}`);
     const [task] = list.json<{ items: { id: string; status: string; overdue: boolean }[] }>().items;
     expect(task).toMatchObject({ status: "open", overdue: false });
+    // The decision is the school head's obligation (第六条第（一）项), due when the minutes say.
+    const obligationOf = () =>
+      w.app.db.kysely
+        .selectFrom("obligation")
+        .select(["state", "due_on", "bearer_role", "bearer_unit_id", "record_kind", "responsible"])
+        .where("duty_id", "=", "art6.1.decision-task")
+        .execute();
+    expect(await obligationOf()).toEqual([
+      expect.objectContaining({
+        state: "open",
+        due_on: "2027-06-30",
+        bearer_role: "unitHead",
+        bearer_unit_id: w.units.a.id,
+      }),
+    ]);
     expect((await headA.post(`/api/tasks/${task!.id}/progress`, { note: "已部署自查", percent: 40 })).statusCode).toBe(
       200,
     );
@@ -257,6 +272,12 @@ describe.each(testDialects)("committee meetings on %s", (dialect) => {
     expect(closed.json<{ status: string; history: unknown[] }>()).toMatchObject({ status: "closed" });
     const twice = await office.post(`/api/tasks/${task!.id}/close`, { note: "再次核销" });
     expect(twice.statusCode).toBe(409);
+    const [fulfilled] = await obligationOf();
+    expect(fulfilled).toMatchObject({ state: "fulfilled", record_kind: "assignedTask.completed" });
+    // Who answered for it is the head who reported it done, not the office that closed it.
+    expect(JSON.parse(fulfilled?.responsible ?? "[]")).toEqual([
+      expect.objectContaining({ name: "吴院长", role: "unitHead" }),
+    ]);
   });
 
   it("refuses markings, disallowed types and oversized files, changing nothing", async () => {

@@ -52,6 +52,10 @@ export const EVENT_NAMES: Record<string, Localized> = {
   },
   "commendation.launched": { zh: "启动先进集体和个人评选", en: "a commendation round opens" },
   "assignedTask.received": { zh: "上级保密工作机构交办任务", en: "a higher secrecy body assigns a task" },
+  "committeeDecision.assigned": {
+    zh: "保密委员会会议决定交由本单位办理督办事项",
+    en: "a committee meeting's decision gives the unit a tracked task",
+  },
   "officeTask.assigned": {
     zh: "委员会、学院领导或上级部门交办任务",
     en: "the committee, a leader or a higher department assigns a task",

@@ -133,20 +133,24 @@ export async function dischargedBy(
 export async function assignedTaskMatches(
   db: Db,
   institutionId: string,
-  open: OpenObligation[],
+  open: (OpenObligation & { bearer_role: string })[],
 ): Promise<MeetingMatch[]> {
   const events = open.map((o) => o.event_id).filter((id): id is string => id !== null);
   if (events.length === 0) return [];
   const tasks = await db
     .selectFrom("tracked_task")
-    .leftJoin("account", "account.id", "tracked_task.closed_by")
-    .leftJoin("person", "person.id", "account.person_id")
+    .leftJoin("account as closer", "closer.id", "tracked_task.closed_by")
+    .leftJoin("person as closed_by", "closed_by.id", "closer.person_id")
+    .leftJoin("account as reporter", "reporter.id", "tracked_task.reported_by")
+    .leftJoin("person as reported_by", "reported_by.id", "reporter.person_id")
     .select([
       "tracked_task.id",
       "tracked_task.event_id",
       "tracked_task.closed_at",
-      "person.id as person_id",
-      "person.name",
+      "closed_by.id as closer_id",
+      "closed_by.name as closer_name",
+      "reported_by.id as reporter_id",
+      "reported_by.name as reporter_name",
     ])
     .where("tracked_task.institution_id", "=", institutionId)
     .where("tracked_task.status", "=", "closed")
@@ -155,13 +159,17 @@ export async function assignedTaskMatches(
   return open.flatMap((row) => {
     const task = tasks.find((t) => t.event_id === row.event_id);
     if (!task?.closed_at) return [];
+    // A unit's task answers for its head, who reported it done; an assigned task for the office, which closed it.
+    const unitTask = row.bearer_role === "unitHead";
+    const id = unitTask ? task.reporter_id : task.closer_id;
+    const name = unitTask ? task.reporter_name : task.closer_name;
     return [
       {
         obligationId: row.id,
         recordId: task.id,
         at: task.closed_at,
-        responsible: task.person_id
-          ? [{ personId: task.person_id, name: task.name ?? "", role: "secrecyOffice", acting: false }]
+        responsible: id
+          ? [{ personId: id, name: name ?? "", role: unitTask ? "unitHead" : "secrecyOffice", acting: false }]
           : [],
       },
     ];

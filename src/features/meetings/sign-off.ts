@@ -13,9 +13,13 @@ import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
+import { eventObligations, insertEvent } from "../obligations/events.js";
 import { dischargeByRecords } from "../obligations/records.js";
 import { meetingObject, refuseAsNow, refuseMarkedText, managedMeeting, visibleMeeting } from "./guards.js";
 import { committeeSignature, confirmSigner } from "./signer.js";
+
+/** The event a decision of signed minutes raises for the unit it names (policy: art6.1.decision-task). */
+const DECISION_EVENT = "committeeDecision.assigned";
 
 const signatureOf = (parts: readonly (string | number | null)[]) => committeeSignature("minutes", parts);
 
@@ -35,7 +39,34 @@ export async function signMinutes(request: FastifyRequest, id: string, password:
   const now = app.clock();
   const signedAt = toInstant(now);
   const accountId = authOf(request).account.id;
-  const { policy } = await activePolicy(db);
+  const { policy, sha256 } = await activePolicy(db);
+  // Each decision is an event for the unit it names: its head's obligation to carry it out by the task's deadline
+  // (第六条第（一）项), discharged when the office closes the task. A unit without a head raises none.
+  const owners = decisions.length
+    ? await db
+        .selectFrom("unit")
+        .select(["id", "kind"])
+        .where(
+          "id",
+          "in",
+          decisions.map((d) => d.owner_unit_id),
+        )
+        .execute()
+    : [];
+  const raised = await Promise.all(
+    decisions.map(async (d) => {
+      const event = {
+        id: uuidv7(),
+        name: DECISION_EVENT,
+        institution: { id: row.institution_id },
+        unit: owners.find((u) => u.id === d.owner_unit_id) ?? { id: d.owner_unit_id, kind: "unit" },
+        occurredAt: now,
+        summary: `${row.title}决定：${d.text}`.slice(0, 500),
+      };
+      const obligations = await eventObligations(db, policy, sha256, event, { dueOn: d.due_on, now });
+      return { decision: d, event, obligations };
+    }),
+  );
   let fulfilled = 0;
   await db.transaction().execute(async (trx) => {
     // Numbered per institution and year in signing order; the unique index refuses a duplicate number outright.
@@ -73,11 +104,13 @@ export async function signMinutes(request: FastifyRequest, id: string, password:
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) await refuseAsNow(trx, id, "signOff");
     // Each decision becomes a tracked task (督办) of its owner unit, due when the minutes say.
+    for (const r of raised)
+      if (r.obligations.length > 0) await insertEvent(trx, r.event, r.obligations, accountId, now);
     if (decisions.length > 0)
       await trx
         .insertInto("tracked_task")
         .values(
-          decisions.map((d) => ({
+          raised.map(({ decision: d, event, obligations }) => ({
             id: uuidv7(),
             institution_id: row.institution_id,
             meeting_id: id,
@@ -93,6 +126,7 @@ export async function signMinutes(request: FastifyRequest, id: string, password:
             closed_at: null,
             created_at: signedAt,
             updated_at: signedAt,
+            event_id: obligations.length > 0 ? event.id : null,
           })),
         )
         .execute();
@@ -110,6 +144,7 @@ export async function signMinutes(request: FastifyRequest, id: string, password:
         sequence,
         signature,
         tasks: decisions.length,
+        taskObligations: raised.reduce((n, r) => n + r.obligations.length, 0),
         obligationsFulfilled: fulfilled,
       },
     });

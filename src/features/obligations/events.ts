@@ -3,6 +3,9 @@
  * within 24 hours, 实施细则第十三条第（八）项; 保密法实施条例第六十一条), an extraordinary meeting called, a cleared person
  * taking up the post — the secrecy office records it and the obligations it raises exist from that moment.
  */
+import { type Kysely } from "kysely";
+import { type Policy } from "../../domain/policy/schema.js";
+import { type Database } from "../../platform/db/schema.js";
 import { type FastifyRequest } from "fastify";
 import { v7 as uuidv7 } from "uuid";
 import { dateIn } from "../../domain/calendar.js";
@@ -65,55 +68,98 @@ export async function raiseEvent(
   if (body.personId && !person) throw bad("personId", "人员不存在", "No such person");
 
   const occurredAt = new Date(body.occurredAt);
-  const day = dateIn(occurredAt);
-  const directory = new BearerDirectory(db, policy, institution);
-  const eventId = uuidv7();
-  const planned: PlannedObligation[] = [];
-  for (const duty of duties) {
-    if (duty.cadence.every !== "event") continue;
-    const bearers = await eventBearers(directory, duty.bearer, unit, person, day);
-    const deadline = duty.cadence.withinHours ? eventDeadline(occurredAt, duty.cadence.withinHours) : null;
-    for (const bearer of bearers)
-      planned.push({
-        duty,
-        bearer,
-        period: { id: eventId, kind: "event", startsOn: day, endsOn: deadline ? dateIn(deadline) : day },
-        year: Number(day.slice(0, 4)),
-        dueOn: deadline ? dateIn(deadline) : null,
-        dueAt: deadline ? toInstant(deadline) : null,
-        eventId,
-      });
-  }
-  if (planned.length === 0)
+  const event = { id: uuidv7(), name: body.event, institution, unit, occurredAt, summary: body.summary };
+  const rows = await eventObligations(db, policy, sha256, event, { person, now: app.clock() });
+  if (rows.length === 0)
     throw bad("personId", "该事件须指明所涉人员（如上岗的涉密人员）", "Name the person this event concerns");
 
-  const now = app.clock();
-  const rows = planned.map((p) => obligationRow(p, institution.id, sha256, now));
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("obligation_event")
-      .values({
-        id: eventId,
-        institution_id: institution.id,
-        unit_id: unit.id,
-        event: body.event,
-        occurred_at: toInstant(occurredAt),
-        summary: body.summary,
-        raised_by: request.auth?.account.id ?? null,
-        created_at: toInstant(now),
-      })
-      .execute();
-    await insertObligations(trx, rows);
+    await insertEvent(trx, event, rows, request.auth?.account.id ?? null, app.clock());
     await app.audit.append(trx, {
       ...auditContext(request),
       action: "obligation.event",
-      object: { type: "obligationEvent", id: eventId },
+      object: { type: "obligationEvent", id: event.id },
       result: "success",
       details: { event: body.event, unitId: unit.id, obligations: rows.length },
     });
   });
   touchObligations();
-  return { id: eventId, obligationIds: rows.map((r) => r.id) };
+  return { id: event.id, obligationIds: rows.map((r) => r.id) };
+}
+
+/** An event as recorded: what happened, where, when. */
+export interface EventRecord {
+  id: string;
+  /** The policy's name for it: "higherDocument.received", "committeeDecision.assigned", … */
+  name: string;
+  institution: { id: string };
+  unit: { id: string; kind: string };
+  occurredAt: Date;
+  summary: string;
+}
+
+/**
+ * The obligations an event raises: one per duty the policy answers it with and bearer of that duty — none when no
+ * one bears it (a unit without a head). `dueOn` sets the due day where the event itself names one (a tracked task's
+ * deadline); otherwise an hour deadline or none, as the duty says.
+ */
+export async function eventObligations(
+  db: Kysely<Database>,
+  policy: Policy,
+  policyVersion: string,
+  event: EventRecord,
+  options: { person?: { id: string; name: string; unit_id: string | null } | undefined; dueOn?: string; now: Date },
+): Promise<ReturnType<typeof obligationRow>[]> {
+  const duties = policy.duties.filter((d) => d.cadence.every === "event" && d.cadence.event === event.name);
+  const institution = await db
+    .selectFrom("unit")
+    .select(["id", "name", "path"])
+    .where("id", "=", event.institution.id)
+    .executeTakeFirstOrThrow();
+  const day = dateIn(event.occurredAt);
+  const directory = new BearerDirectory(db, policy, institution);
+  const planned: PlannedObligation[] = [];
+  for (const duty of duties) {
+    if (duty.cadence.every !== "event") continue;
+    const bearers = await eventBearers(directory, duty.bearer, event.unit, options.person, day);
+    const deadline = duty.cadence.withinHours ? eventDeadline(event.occurredAt, duty.cadence.withinHours) : null;
+    const dueOn = options.dueOn ?? (deadline ? dateIn(deadline) : null);
+    for (const bearer of bearers)
+      planned.push({
+        duty,
+        bearer,
+        period: { id: event.id, kind: "event", startsOn: day, endsOn: dueOn ?? day },
+        year: Number(day.slice(0, 4)),
+        dueOn,
+        dueAt: deadline ? toInstant(deadline) : null,
+        eventId: event.id,
+      });
+  }
+  return planned.map((p) => obligationRow(p, institution.id, policyVersion, options.now));
+}
+
+/** Records the event and inserts the obligations it raised, in the caller's transaction. */
+export async function insertEvent(
+  trx: Kysely<Database>,
+  event: EventRecord,
+  rows: ReturnType<typeof obligationRow>[],
+  raisedBy: string | null,
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto("obligation_event")
+    .values({
+      id: event.id,
+      institution_id: event.institution.id,
+      unit_id: event.unit.id,
+      event: event.name,
+      occurred_at: toInstant(event.occurredAt),
+      summary: event.summary,
+      raised_by: raisedBy,
+      created_at: toInstant(now),
+    })
+    .execute();
+  await insertObligations(trx, rows);
 }
 
 /** Who bears an event duty: the unit it happened in, the person it concerns, or the role holders of the institution. */

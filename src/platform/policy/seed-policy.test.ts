@@ -203,6 +203,7 @@ describe("the duty catalogue", () => {
       6,
       [
         "art6.1.unit-agenda",
+        "art6.1.decision-task",
         "art6.1.unit-regulations",
         "art6.2.resolve-unit-issues",
         "art6.3.daily-management",
