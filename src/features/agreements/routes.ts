@@ -1,10 +1,9 @@
 /** Responsibility agreements (保密责任书): issue, list, progress, read, sign, void, and the signed .docx. */
+import { limitExports } from "../../platform/http/exports.js";
 import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
-import { AppError } from "../../domain/errors.js";
 import { authOf, auditContext } from "../../platform/access/request-auth.js";
 import { requirePermission } from "../../platform/access/require.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { activePolicy } from "../policy/active-policy.js";
 import {
   AgreementIdParamsSchema,
@@ -158,8 +157,7 @@ export function registerAgreementRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const row = await visibleAgreement(request, request.params.id);
-      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      await limitExports(request);
       // The docx library is loaded on the first download, not at every start.
       const file = await (await import("./docx.js")).agreementDocx(row);
       await app.audit.record({

@@ -3,13 +3,11 @@ import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dateIn } from "../../domain/calendar.js";
-import { AppError } from "../../domain/errors.js";
 import { IdParamsSchema } from "../../domain/paging.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
 import { shippedTemplate, shippedTemplateIds } from "../../platform/policy/template-loader.js";
-import { sendExport } from "../meetings/exports.js";
+import { limitExports, sendExport } from "../../platform/http/exports.js";
 import {
   AttachmentUploadSchema,
   CloseInspectionRequestSchema,
@@ -226,8 +224,7 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
     { schema: { tags, summary: "检查意见书 (.docx) / The inspection opinion", params: IdParamsSchema } },
     async (request, reply) => {
       const view = await inspectionView(request, request.params.id);
-      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      await limitExports(request);
       const { opinionDocx } = await import("./opinion-docx.js");
       const file = await opinionDocx({
         institutionName: view.institution.name,

@@ -1,11 +1,10 @@
 /** The meeting and tracked-task lists as .xlsx: the same filters and visibility as the lists, up to EXPORT_MAX rows. */
-import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { dateIn } from "../../domain/calendar.js";
-import { AppError } from "../../domain/errors.js";
-import { auditContext, authOf } from "../../platform/access/request-auth.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
-import { workbookOf, XLSX_TYPE } from "../../platform/documents/xlsx.js";
+import { authOf } from "../../platform/access/request-auth.js";
+import { workbookOf } from "../../platform/documents/xlsx.js";
+import { sendExport } from "../../platform/http/exports.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { MeetingListQuerySchema, TaskListQuerySchema } from "./contract.js";
 import { presentMeetingSummary } from "./presenter.js";
@@ -14,26 +13,6 @@ import { presentTaskSummary } from "./tasks.js";
 
 const EXPORT_MAX = 5000;
 const tags = ["meetings"];
-
-/** Sends a list export as .xlsx: rate-limited per account and audited with the filters and row count. */
-export async function sendExport(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  what: { action: string; file: string; rows: number; build: () => Promise<Buffer> },
-) {
-  const app = request.server;
-  if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
-    throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
-  const file = await what.build();
-  await app.audit.record({
-    ...auditContext(request),
-    action: what.action,
-    object: null,
-    result: "success",
-    details: { filters: request.query as Record<string, unknown>, rows: what.rows },
-  });
-  return reply.header("content-disposition", `attachment; filename="${what.file}"`).type(XLSX_TYPE).send(file);
-}
 
 export function registerMeetingExports(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,5 @@
 /** Committee meetings and tracked tasks (实施细则第十二条第（一）项、第九条第（三）项、第十条第（二）项). */
+import { limitExports } from "../../platform/http/exports.js";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type z } from "zod";
@@ -6,7 +7,6 @@ import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
 import { IdParamsSchema } from "../../domain/paging.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { committeeRoster } from "../responsibility/committee.js";
 import { assignTask } from "./assigned.js";
@@ -269,8 +269,7 @@ export function registerMeetingRoutes(app: FastifyInstance): void {
           { zh: "会议纪要尚未起草", en: "The minutes are not drafted yet" },
           { state: meeting.status },
         );
-      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      await limitExports(request);
       // The docx library is loaded on the first download, not at every start.
       const [{ minutesDocx }, { minutesDocument }] = await Promise.all([
         import("./minutes-docx.js"),

@@ -1,4 +1,5 @@
 /** Obligations: the list and its export, one obligation and its discharge, the dashboard, materializing a year. */
+import { limitExports } from "../../platform/http/exports.js";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authorize } from "../../domain/access.js";
@@ -6,7 +7,6 @@ import { AppError } from "../../domain/errors.js";
 import { IdParamsSchema } from "../../domain/paging.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { requirePermission } from "../../platform/access/require.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { workbookOf, XLSX_TYPE } from "../../platform/documents/xlsx.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { institutions } from "./bearers.js";
@@ -82,8 +82,7 @@ export function registerObligationRoutes(app: FastifyInstance): void {
     { schema: { tags, summary: "导出履职事项 (.xlsx) / Export obligations", querystring: ObligationFiltersSchema } },
     async (request, reply) => {
       const { db, policy, settings, actor } = await context(request);
-      if (!(await hitRateLimit(db, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      await limitExports(request);
       const resolved = await resolveFilters(db, policy, actor, request.query, app.clock());
       const rows = (await allObligations(db, actor, resolved, actor.today, settings.timings, EXPORT_MAX)).map((row) =>
         presentSummary(policy, row, "zh-CN", actor.today, settings.timings, resolved.now),

@@ -7,7 +7,7 @@ import { dateIn } from "../../domain/calendar.js";
 import { IdParamsSchema } from "../../domain/paging.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
-import { sendExport } from "../meetings/exports.js";
+import { sendExport } from "../../platform/http/exports.js";
 import { reachableInstitutions } from "../meetings/queries.js";
 import { activePolicy } from "../policy/active-policy.js";
 import {

@@ -4,12 +4,10 @@ import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type z } from "zod";
 import { IdParamsSchema, keysetPage } from "../../domain/paging.js";
 import { dateIn } from "../../domain/calendar.js";
-import { AppError } from "../../domain/errors.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { fromInstant } from "../../platform/db/instants.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
-import { sendExport } from "../meetings/exports.js";
+import { limitExports, sendExport } from "../../platform/http/exports.js";
 import { recipientName } from "./kinds.js";
 import { reachableInstitutions } from "../meetings/queries.js";
 import {
@@ -167,8 +165,7 @@ export function registerReportRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const row = await visibleReport(request, request.params.id);
-      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock())))
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
+      await limitExports(request);
       const view = await presentReport(request, row);
       // The docx library is loaded on the first download, not at every start.
       const { reportDocx } = await import("./report-docx.js");

@@ -5,7 +5,7 @@ import { dateIn } from "../../domain/calendar.js";
 import { IdParamsSchema } from "../../domain/paging.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
-import { sendExport } from "../meetings/exports.js";
+import { sendExport } from "../../platform/http/exports.js";
 import {
   ApproveResearchRequestSchema,
   CancelResearchRequestSchema,

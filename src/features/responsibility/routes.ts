@@ -1,4 +1,5 @@
 /** Who is responsible: the chain of a unit, the committee roster (and its .xlsx), delegations, my duties, the rules. */
+import { limitExports } from "../../platform/http/exports.js";
 import { assertEndsAfterStart } from "../../domain/dated.js";
 import { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -11,7 +12,6 @@ import { citationOf, describeCadence, bearerName } from "../../domain/policy/cat
 import { pathIds } from "../../domain/responsibility.js";
 import { authOf, auditContext } from "../../platform/access/request-auth.js";
 import { notVisible, requirePermission } from "../../platform/access/require.js";
-import { hitRateLimit } from "../../platform/auth/rate-limit.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { workbookOf, XLSX_TYPE } from "../../platform/documents/xlsx.js";
 import { activePolicy } from "../policy/active-policy.js";
@@ -164,9 +164,7 @@ export function registerResponsibilityRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const at = request.query.at ?? today();
       const roster = await rosterView(request, request.query.institutionId, at);
-      if (!(await hitRateLimit(app.db.kysely, `export:${authOf(request).account.id}`, 60, 3_600_000, app.clock()))) {
-        throw new AppError("RATE_LIMITED", { zh: "导出过于频繁，请稍后再试", en: "Too many exports; try again later" });
-      }
+      await limitExports(request);
       const rows = roster.seats.flatMap((seat) =>
         (seat.holders.length ? seat.holders : [null]).map((holder) => ({
           seat: SEAT_NAMES[seat.seat],
