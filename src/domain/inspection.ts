@@ -185,6 +185,15 @@ export const FINDING_CATEGORY_NAMES: Record<FindingCategory, Localized> = {
   other: { zh: "其他", en: "Other" },
 };
 
+/** What found it (a finding reads the same whatever found it; `source_id` names the record). */
+export const FINDING_SOURCES = ["inspection", "selfCheck", "selfAssessment"] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+export const FINDING_SOURCE_NAMES: Record<FindingSource, Localized> = {
+  inspection: { zh: "保密检查", en: "Inspection" },
+  selfCheck: { zh: "个人自查", en: "Personal self-check" },
+  selfAssessment: { zh: "单位自查自评", en: "Unit self-assessment" },
+};
+
 export const FINDING_STATUSES = ["open", "submitted", "closed"] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export const FINDING_STATUS_NAMES: Record<FindingStatus, Localized> = {

@@ -128,6 +128,16 @@ describe.each(testDialects)("inspections on %s", (dialect) => {
     expect(finding.statusCode).toBe(201);
     const f = finding.json<InspectionJson>().findings[0]!;
     expect(f).toMatchObject({ status: "open", statusName: "整改中", repeated: false, owner: { name: "周院长" } });
+    // It puts its rectification on the owner's obligations, due on its deadline (art6.2.rectify-finding).
+    const rectifyDuty = () =>
+      w.app.db.kysely
+        .selectFrom("obligation")
+        .innerJoin("inspection_finding as f", "f.event_id", "obligation.event_id")
+        .select(["obligation.state", "obligation.due_on", "obligation.bearer_unit_id", "obligation.responsible"])
+        .where("obligation.duty_id", "=", "art6.2.rectify-finding")
+        .where("f.id", "=", f.id)
+        .executeTakeFirstOrThrow();
+    expect(await rectifyDuty()).toMatchObject({ state: "open", due_on: "2027-04-30", bearer_unit_id: w.units.b.id });
 
     // A photo on site.
     const photo = await core.post(`/api/inspections/${id}/attachments`, {
@@ -213,6 +223,10 @@ describe.each(testDialects)("inspections on %s", (dialect) => {
     const verified = await core.post(`/api/findings/${f.id}/verify`, { note: "经现场核对，整改到位" });
     expect(verified.statusCode).toBe(200);
     expect(verified.json<FindingJson>()).toMatchObject({ status: "closed", statusName: "已销号" });
+    // Closing it fulfils the owner's duty, the owner frozen as responsible.
+    const fulfilled = await rectifyDuty();
+    expect(fulfilled.state).toBe("fulfilled");
+    expect(JSON.parse(fulfilled.responsible ?? "[]")).toEqual([expect.objectContaining({ personId: w.people.headB })]);
     const twice = await core.post(`/api/findings/${f.id}/verify`, { note: "再次销号" });
     expect(twice.statusCode).toBe(409);
     expect(twice.json<ErrorJson>().message).toContain("已销号");
@@ -316,6 +330,30 @@ describe.each(testDialects)("inspections on %s", (dialect) => {
     const overdue = (await office.get(`/api/findings?overdue=true`)).json<{ items: FindingJson[] }>();
     expect(overdue.items.map((i) => i.id)).toEqual([r.id]);
     expect(overdue.items[0]).toMatchObject({ overdue: true, repeated: true });
+    // Overdue, its rectification escalates through the obligations engine: the owner on the day, one level up a week on
+    // (B has no portfolio leader: the leader in charge of secrecy work).
+    const notices = async () => {
+      const duty = await w.app.db.kysely
+        .selectFrom("obligation")
+        .innerJoin("inspection_finding as f", "f.event_id", "obligation.event_id")
+        .select("obligation.id")
+        .where("f.id", "=", r.id)
+        .executeTakeFirstOrThrow();
+      const sent = await w.app.db.kysely
+        .selectFrom("notification as n")
+        .innerJoin("account as a", "a.id", "n.account_id")
+        .select(["n.kind", "n.level", "a.person_id"])
+        .where("n.obligation_id", "=", duty.id)
+        .orderBy("n.id")
+        .execute();
+      return sent.map((n) => [n.kind, Number(n.level), n.person_id]);
+    };
+    await w.runOn("2027-04-15");
+    expect(await notices()).toContainEqual(["overdue", 1, w.people.headB]);
+    await w.runOn("2027-04-22");
+    expect(await notices()).toContainEqual(["escalated", 2, w.people.secLeader]);
+    office = await w.as("office");
+    core = await w.as("core");
     const serious = (await office.get(`/api/findings?severity=serious&unitId=${w.units.b.id}&status=open`)).json<{
       items: FindingJson[];
     }>();

@@ -82,15 +82,19 @@ export function inspectionFixtures(
     inspection,
     finding: async (status, withEvidence = status !== "open") => {
       const id = uuidv7();
+      const inspectionId = await inspection();
       await db
         .insertInto("inspection_finding")
         .values({
           id,
           institution_id: where.institutionId,
-          inspection_id: await inspection(),
+          source: "inspection",
+          source_id: inspectionId,
+          inspection_id: inspectionId,
           unit_id: where.unitId,
           year: 2027,
           item_id: "daily.carriers",
+          item_text: JSON.stringify({ zh: "涉密载体管理", en: "Classified carriers" }),
           category: "carrier",
           severity: "minor",
           description: "矩阵测试问题",

@@ -56,6 +56,10 @@ export const EVENT_NAMES: Record<string, Localized> = {
     zh: "保密委员会会议决定交由本单位办理督办事项",
     en: "a committee meeting's decision gives the unit a tracked task",
   },
+  "finding.raised": {
+    zh: "保密检查、单位自查自评或个人自查发现问题，限期整改",
+    en: "an inspection, self-assessment or self-check finds a problem to rectify by a deadline",
+  },
   "officeTask.assigned": {
     zh: "委员会、学院领导或上级部门交办任务",
     en: "the committee, a leader or a higher department assigns a task",

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import {
   FINDING_CATEGORIES,
+  FINDING_SOURCES,
   FINDING_STATUSES,
   INSPECTION_STATUSES,
   ITEM_OUTCOMES,
@@ -158,7 +159,11 @@ export const AttachmentSchema = z.object({
 
 export const FindingSummarySchema = z.object({
   id: z.string(),
-  inspectionId: z.string(),
+  /** The inspection that found it; null when a self-check or a self-assessment did (`source`, `sourceId`). */
+  inspectionId: z.string().nullable(),
+  source: z.enum(FINDING_SOURCES),
+  sourceId: z.string(),
+  sourceName: z.string(),
   unit: Named,
   year: z.number().int(),
   itemId: z.string(),
@@ -182,9 +187,11 @@ export const FindingListQuerySchema = PageQuerySchema.extend({
   status: z.enum(FINDING_STATUSES).optional(),
   unitId: IdSchema.optional(),
   severity: z.enum(SEVERITIES).optional(),
+  category: z.enum(FINDING_CATEGORIES).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   overdue: z.enum(["true", "false"]).optional(),
   inspectionId: IdSchema.optional(),
+  source: z.enum(FINDING_SOURCES).optional(),
 });
 
 export const InspectionSchema = InspectionSummarySchema.extend({
@@ -213,8 +220,8 @@ export const ReturnFindingRequestSchema = z.strictObject({ reason: text("退回�
 
 export const FindingSchema = FindingSummarySchema.extend({
   institution: Named,
-  plan: z.object({ id: z.string(), title: z.string() }),
-  repeatOf: z.object({ id: z.string(), inspectionId: z.string(), year: z.number().int() }).nullable(),
+  plan: z.object({ id: z.string(), title: z.string() }).nullable(),
+  repeatOf: z.object({ id: z.string(), inspectionId: z.string().nullable(), year: z.number().int() }).nullable(),
   rectification: z.object({
     plan: z.string().nullable(),
     progress: z.string().nullable(),

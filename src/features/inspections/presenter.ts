@@ -2,11 +2,11 @@
 import { type FastifyRequest } from "fastify";
 import { dateIn } from "../../domain/calendar.js";
 import {
+  FINDING_SOURCE_NAMES,
   FINDING_CATEGORY_NAMES,
   type FindingCategory,
   findingAllows,
   INSPECTION_STATUS_NAMES,
-  type InspectionTemplate,
   PLAN_KIND_ARTICLES,
   PLAN_KIND_NAMES,
   scoreOf,
@@ -57,17 +57,17 @@ export function presentPlanSummary(row: PlanRow): PlanSummary {
   };
 }
 
-const itemText = (template: InspectionTemplate, itemId: string) =>
-  templateItems(template).find((i) => i.id === itemId)?.text.zh ?? itemId;
-
 export function presentFindingSummary(row: FindingRow, today: string): FindingSummary {
   return {
     id: row.id,
     inspectionId: row.inspection_id,
+    source: row.source,
+    sourceId: row.source_id,
+    sourceName: FINDING_SOURCE_NAMES[row.source].zh,
     unit: { id: row.unit_id, name: row.unit_name },
     year: Number(row.year),
     itemId: row.item_id,
-    itemText: itemText(parseTemplate(row.template), row.item_id),
+    itemText: (JSON.parse(row.item_text) as { zh: string }).zh,
     category: row.category as FindingCategory,
     categoryName: FINDING_CATEGORY_NAMES[row.category as FindingCategory].zh,
     severity: row.severity,
@@ -219,7 +219,7 @@ export async function presentFinding(
   return {
     ...presentFindingSummary(row, today),
     institution: { id: row.institution_id, name: row.institution_name },
-    plan: { id: row.plan_id, title: row.plan_title },
+    plan: row.plan_id ? { id: row.plan_id, title: row.plan_title ?? "" } : null,
     repeatOf: earlier ? { id: earlier.id, inspectionId: earlier.inspection_id, year: Number(earlier.year) } : null,
     rectification: {
       plan: row.plan_text,

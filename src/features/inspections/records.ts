@@ -80,3 +80,39 @@ export async function inspectionMatches(db: Db, institutionId: string, year: num
   }
   return matches;
 }
+
+export const FINDING_RECORD_KIND = "finding.closed";
+
+/**
+ * A finding's rectification (`art6.2.rectify-finding`, raised by `finding.raised`) is fulfilled when the finding is
+ * closed after verification; its owner — the unit head named when it was found — is frozen as responsible.
+ */
+export async function findingMatches(
+  db: Db,
+  institutionId: string,
+  open: readonly (Open & { event_id: string | null })[],
+) {
+  const events = open.map((o) => o.event_id).filter((id): id is string => id !== null);
+  if (events.length === 0) return [];
+  const closed = await db
+    .selectFrom("inspection_finding")
+    .select(["id", "event_id", "verified_at", "owner_person_id", "owner_name"])
+    .where("institution_id", "=", institutionId)
+    .where("status", "=", "closed")
+    .where("event_id", "in", events)
+    .execute();
+  return open.flatMap((row) => {
+    const finding = closed.find((f) => f.event_id === row.event_id);
+    if (!finding?.verified_at) return [];
+    return [
+      {
+        obligationId: row.id,
+        recordId: finding.id,
+        at: finding.verified_at,
+        responsible: finding.owner_person_id
+          ? [{ personId: finding.owner_person_id, name: finding.owner_name ?? "", role: "unitHead", acting: false }]
+          : [],
+      },
+    ];
+  });
+}

@@ -8,6 +8,7 @@ import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
 import { shippedTemplate, shippedTemplateIds } from "../../platform/policy/template-loader.js";
 import { limitExports, sendExport } from "../../platform/http/exports.js";
+import { sendFile } from "../../platform/http/send-file.js";
 import {
   AttachmentUploadSchema,
   CloseInspectionRequestSchema,
@@ -44,6 +45,7 @@ import {
   listFindings,
   listPlans,
   readAttachment,
+  readFindingAttachment,
   recordRectification,
   returnFinding,
   saveResults,
@@ -190,16 +192,7 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
   r.get(
     "/api/inspections/:id/attachments/:childId",
     { schema: { tags, summary: "下载附件 / Download an attachment", params: ChildParamsSchema } },
-    async (request, reply) => {
-      const file = await readAttachment(request, request.params.id, request.params.childId);
-      return reply
-        .header(
-          "content-disposition",
-          `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .type(file.type)
-        .send(Buffer.from(file.content));
-    },
+    async (request, reply) => sendFile(reply, await readAttachment(request, request.params.id, request.params.childId)),
   );
 
   r.post(
@@ -350,6 +343,13 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
       await attachToFinding(request, request.params.id, request.body);
       return reply.status(201).send(await findingView(request, request.params.id));
     },
+  );
+
+  r.get(
+    "/api/findings/:id/attachments/:childId",
+    { schema: { tags, summary: "下载整改佐证材料 / Download evidence", params: ChildParamsSchema } },
+    async (request, reply) =>
+      sendFile(reply, await readFindingAttachment(request, request.params.id, request.params.childId)),
   );
 
   r.post(

@@ -16,6 +16,7 @@ import { AppError } from "../../domain/errors.js";
 import {
   checkResult,
   type FindingAction,
+  type FindingSource,
   type FindingStatus,
   firstUnrecorded,
   type InspectionTemplate,
@@ -41,7 +42,6 @@ import { reachableInstitutions } from "../meetings/queries.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
 import { dischargeByRecords } from "../obligations/records.js";
 import { activePolicy } from "../policy/active-policy.js";
-import { responsibleFor } from "../responsibility/resolver.js";
 import {
   type AttachmentUploadSchema,
   type CreateFindingRequestSchema,
@@ -49,6 +49,8 @@ import {
   type RectificationRequestSchema,
   type SaveResultsRequestSchema,
 } from "./contract.js";
+import { prepareFinding } from "./raise-finding.js";
+import { findingsVisibleTo, plansVisibleTo } from "./visibility.js";
 
 export const INSPECTION_READ: Permission = "inspection.read";
 export const INSPECTION_MANAGE: Permission = "inspection.manage";
@@ -111,15 +113,14 @@ export type InspectionRow = Awaited<ReturnType<ReturnType<typeof inspectionColum
 export function findingColumns(db: Db) {
   return db
     .selectFrom("inspection_finding")
-    .innerJoin("inspection", "inspection.id", "inspection_finding.inspection_id")
-    .innerJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
+    .leftJoin("inspection", "inspection.id", "inspection_finding.inspection_id")
+    .leftJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
     .innerJoin("unit", "unit.id", "inspection_finding.unit_id")
     .innerJoin("unit as institution", "institution.id", "inspection_finding.institution_id")
     .selectAll("inspection_finding")
     .select([
       "plan.id as plan_id",
       "plan.title as plan_title",
-      "plan.template as template",
       "unit.name as unit_name",
       "unit.path as unit_path",
       "institution.name as institution_name",
@@ -179,19 +180,7 @@ export async function listPlans(db: Db, actor: Actor, filter: PlanFilter) {
   const institutions = await reachableInstitutions(db, actor, INSPECTION_READ);
   if (institutions.length === 0 && actor.personId === null) return { rows: [], nextCursor: null };
   const rows = await planColumns(db)
-    .where((eb) =>
-      eb.or([
-        ...(institutions.length ? [eb("inspection_plan.institution_id", "in", institutions)] : []),
-        eb(
-          "inspection_plan.id",
-          "in",
-          eb
-            .selectFrom("inspection_team")
-            .select("plan_id")
-            .where("person_id", "=", actor.personId ?? ""),
-        ),
-      ]),
-    )
+    .where(plansVisibleTo(actor, institutions))
     .$if(filter.year !== undefined, (q) => q.where("inspection_plan.year", "=", filter.year ?? 0))
     .$if(filter.kind !== undefined, (q) => q.where("inspection_plan.kind", "=", filter.kind ?? "office"))
     .$if(filter.cursor !== undefined, (q) => q.where("inspection_plan.id", "<", filter.cursor ?? ""))
@@ -344,7 +333,7 @@ export async function visibleInspection(
 ): Promise<{ row: InspectionRow; team: string[] }> {
   const db = request.server.db.kysely;
   const row = await inspectionColumns(db).where("inspection.id", "=", id).executeTakeFirst();
-  const team = row ? await teamOf(db, row.plan_id) : [];
+  const team = row?.plan_id ? await teamOf(db, row.plan_id) : [];
   const actor = authOf(request).actor;
   if (!row || !(reachesInstitution(actor, INSPECTION_READ, row.institution_path) || onTeam(actor, team)))
     return notVisible(request, INSPECTION_READ, inspectionObject(id));
@@ -416,60 +405,44 @@ export async function createFinding(
   const today = dateIn(app.clock());
   if (body.deadline < today) throw badField("body.deadline", "整改期限不得早于今天", "The deadline is in the past");
   await refuseMarkedText(request, [body.description], inspectionObject(id));
-  const { policy } = await activePolicy(db);
-  const owner = (await responsibleFor(db, policy, row.unit_id, "unitHead", today))[0] ?? null;
-  const earlier = await db
-    .selectFrom("inspection_finding")
-    .select("id")
-    .where("unit_id", "=", row.unit_id)
-    .where("item_id", "=", body.itemId)
-    .where("inspection_id", "!=", id)
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  const findingId = uuidv7();
-  const at = toInstant(app.clock());
+  const { policy, sha256 } = await activePolicy(db);
+  const item = templateItems(template).find((i) => i.id === body.itemId);
+  const unit = await db
+    .selectFrom("unit")
+    .select(["id", "kind"])
+    .where("id", "=", row.unit_id)
+    .executeTakeFirstOrThrow();
+  const finding = await prepareFinding(
+    db,
+    policy,
+    sha256,
+    {
+      source: "inspection",
+      sourceId: id,
+      institutionId: row.institution_id,
+      unit,
+      year: Number(row.plan_year),
+      itemId: body.itemId,
+      itemText: item?.text ?? { zh: body.itemId, en: body.itemId },
+      category: body.category,
+      severity: body.severity,
+      description: body.description,
+      deadline: body.deadline,
+    },
+    app.clock(),
+  );
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("inspection_finding")
-      .values({
-        id: findingId,
-        institution_id: row.institution_id,
-        inspection_id: id,
-        unit_id: row.unit_id,
-        year: Number(row.plan_year),
-        item_id: body.itemId,
-        category: body.category,
-        severity: body.severity,
-        description: body.description,
-        deadline: body.deadline,
-        status: "open",
-        owner_person_id: owner?.personId ?? null,
-        owner_name: owner?.personName ?? null,
-        repeat_of: earlier?.id ?? null,
-        plan_text: null,
-        progress: null,
-        evidence: null,
-        submitted_by: null,
-        submitted_at: null,
-        return_reason: null,
-        verified_by: null,
-        verified_at: null,
-        verification_note: null,
-        created_by: authOf(request).account.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await finding.insert(trx, authOf(request).account.id);
     await app.audit.append(trx, {
       ...auditContext(request),
       action: "inspection.finding",
-      object: findingObject(findingId),
+      object: findingObject(finding.id),
       result: "success",
-      details: { inspectionId: id, itemId: body.itemId, severity: body.severity, repeatOf: earlier?.id ?? null },
+      details: { inspectionId: id, itemId: body.itemId, severity: body.severity, repeatOf: finding.repeatOf },
     });
   });
-  return findingId;
+  touchObligations();
+  return finding.id;
 }
 
 /** Closes the inspection once every item has a result; discharges the obligation it answers in the same transaction. */
@@ -550,7 +523,7 @@ const attachmentValues = (
   request: FastifyRequest,
   v: { id: string; content: Buffer; type: string; sha256: string },
   name: string,
-  inspectionId: string,
+  inspectionId: string | null,
   findingId: string | null,
   itemId: string | null,
 ) => ({
@@ -591,19 +564,35 @@ export async function attachToInspection(
 
 /** An attachment's bytes, for whoever sees the inspection; the download is audited. */
 export async function readAttachment(request: FastifyRequest, id: string, attachmentId: string) {
-  const app = request.server;
   await visibleInspection(request, id);
+  return attachmentFile(request, attachmentId, { inspectionId: id }, inspectionObject(id));
+}
+
+/** Rectification evidence of a finding, whatever found it (a self-check's finding has no inspection). */
+export async function readFindingAttachment(request: FastifyRequest, id: string, attachmentId: string) {
+  await visibleFinding(request, id);
+  return attachmentFile(request, attachmentId, { findingId: id }, findingObject(id));
+}
+
+async function attachmentFile(
+  request: FastifyRequest,
+  attachmentId: string,
+  of: { inspectionId?: string; findingId?: string },
+  object: { type: string; id: string | null },
+) {
+  const app = request.server;
   const file = await app.db.kysely
     .selectFrom("inspection_attachment")
     .select(["name", "type", "content"])
     .where("id", "=", attachmentId)
-    .where("inspection_id", "=", id)
+    .$if(of.inspectionId !== undefined, (q) => q.where("inspection_id", "=", of.inspectionId ?? ""))
+    .$if(of.findingId !== undefined, (q) => q.where("finding_id", "=", of.findingId ?? ""))
     .executeTakeFirst();
   if (!file) throw new AppError("NOT_FOUND", { zh: "附件不存在", en: "No such attachment" });
   await app.audit.record({
     ...auditContext(request),
     action: "inspection.attachmentDownload",
-    object: inspectionObject(id),
+    object,
     result: "success",
     details: { attachmentId },
   });
@@ -616,9 +605,11 @@ export interface FindingFilter {
   status?: FindingStatus | undefined;
   unitId?: string | undefined;
   severity?: "minor" | "major" | "serious" | undefined;
+  category?: string | undefined;
   year?: number | undefined;
   overdue?: "true" | "false" | undefined;
   inspectionId?: string | undefined;
+  source?: FindingSource | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -629,31 +620,18 @@ export interface FindingFilter {
  */
 export async function listFindings(db: Db, actor: Actor, filter: FindingFilter, today: string) {
   const institutions = await reachableInstitutions(db, actor, INSPECTION_READ);
-  const updateScopes = scopesFor(actor, FINDING_UPDATE);
   const [cursorDeadline, cursorId] = (filter.cursor ?? "").split("|");
   const rows = await findingColumns(db)
-    .where((eb) =>
-      eb.or([
-        ...(institutions.length ? [eb("inspection_finding.institution_id", "in", institutions)] : []),
-        eb(
-          "plan.id",
-          "in",
-          eb
-            .selectFrom("inspection_team")
-            .select("plan_id")
-            .where("person_id", "=", actor.personId ?? ""),
-        ),
-        eb("inspection_finding.owner_person_id", "=", actor.personId ?? ""),
-        ...(updateScopes === "all" ? [] : updateScopes.map((scope) => eb("unit.path", "like", `${scope}%`))),
-      ]),
-    )
+    .where(findingsVisibleTo(actor, institutions))
     .$if(filter.status !== undefined, (q) => q.where("inspection_finding.status", "=", filter.status ?? "open"))
     .$if(filter.unitId !== undefined, (q) => q.where("inspection_finding.unit_id", "=", filter.unitId ?? ""))
     .$if(filter.severity !== undefined, (q) => q.where("inspection_finding.severity", "=", filter.severity ?? "minor"))
+    .$if(filter.category !== undefined, (q) => q.where("inspection_finding.category", "=", filter.category ?? ""))
     .$if(filter.year !== undefined, (q) => q.where("inspection_finding.year", "=", filter.year ?? 0))
     .$if(filter.inspectionId !== undefined, (q) =>
       q.where("inspection_finding.inspection_id", "=", filter.inspectionId ?? ""),
     )
+    .$if(filter.source !== undefined, (q) => q.where("inspection_finding.source", "=", filter.source ?? "inspection"))
     .$if(filter.overdue === "true", (q) =>
       q.where("inspection_finding.status", "!=", "closed").where("inspection_finding.deadline", "<", today),
     )
@@ -687,7 +665,7 @@ export async function visibleFinding(
 ): Promise<{ row: FindingRow; team: string[] }> {
   const db = request.server.db.kysely;
   const row = await findingColumns(db).where("inspection_finding.id", "=", id).executeTakeFirst();
-  const team = row ? await teamOf(db, row.plan_id) : [];
+  const team = row?.plan_id ? await teamOf(db, row.plan_id) : [];
   const actor = authOf(request).actor;
   if (
     !row ||
@@ -722,6 +700,7 @@ async function findingStep(
   }
   const status = nextFindingStatus(row.status, action);
   await refuseMarkedText(request, texts, findingObject(id));
+  const { policy } = await activePolicy(app.db.kysely);
   await app.db.kysely.transaction().execute(async (trx) => {
     const values = await set(row, trx);
     const updated = await trx
@@ -742,7 +721,11 @@ async function findingStep(
       result: "success",
       details: { from: row.status, to: status },
     });
+    // Closing it (销号) fulfils its owner's duty to rectify it, raised with it (art6.2.rectify-finding).
+    if (status === "closed")
+      await dischargeByRecords(trx, policy, row.institution_id, Number(row.created_at.slice(0, 4)), app.clock());
   });
+  if (status === "closed") touchObligations();
 }
 
 /** The owner records the rectification plan, progress and evidence (while it is 整改中). */

@@ -10,7 +10,12 @@ import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { signedAgreements } from "../agreements/records.js";
 import { studyMatches } from "../document-studies/records.js";
-import { INSPECTION_RECORD_KIND, inspectionMatches } from "../inspections/records.js";
+import {
+  FINDING_RECORD_KIND,
+  findingMatches,
+  INSPECTION_RECORD_KIND,
+  inspectionMatches,
+} from "../inspections/records.js";
 import { regulationMatches } from "../regulations/records.js";
 import { assignedTaskMatches, meetingMatches } from "../meetings/discharge.js";
 import { reportMatches } from "../reports/records.js";
@@ -92,6 +97,8 @@ const RECORD_SOURCES: Record<string, RecordSource> = {
   "regulation.adopted": (db, institutionId, _year, open) => regulationMatches(db, institutionId, open),
   // 保密检查 (第十一条第（四）项、第十三条第（六）项): a member's half-yearly inspection closed, or the office's of key departments.
   [INSPECTION_RECORD_KIND]: (db, institutionId, year, open) => inspectionMatches(db, institutionId, year, open),
+  // 整改销号 (第六条第（二）项; 实施条例第五十九条): the finding that raised the obligation, verified and closed.
+  [FINDING_RECORD_KIND]: (db, institutionId, _year, open) => findingMatches(db, institutionId, open),
 };
 
 /** Whether the platform can check a record kind yet (otherwise evidence discharges the duty). */

@@ -652,10 +652,16 @@ export interface InspectionTable {
 export interface InspectionFindingTable {
   id: string;
   institution_id: string;
-  inspection_id: string;
+  /** Where the finding came from; `source_id` is that record's id (an inspection, self-check or self-assessment). */
+  source: "inspection" | "selfCheck" | "selfAssessment";
+  source_id: string;
+  /** Filled for inspection findings only. */
+  inspection_id: string | null;
   unit_id: string;
   year: number;
   item_id: string;
+  /** The checklist item's text as JSON {zh, en}, frozen with the finding. */
+  item_text: string;
   category: string;
   severity: "minor" | "major" | "serious";
   description: string;
@@ -664,6 +670,8 @@ export interface InspectionFindingTable {
   owner_person_id: string | null;
   owner_name: string | null;
   repeat_of: string | null;
+  /** The obligation event the finding raised (its owner's duty to rectify it by the deadline). */
+  event_id: string | null;
   plan_text: string | null;
   progress: string | null;
   evidence: string | null;
@@ -681,7 +689,8 @@ export interface InspectionFindingTable {
 /** A photo or document attached to an inspection item or to a finding's rectification. */
 export interface InspectionAttachmentTable {
   id: string;
-  inspection_id: string;
+  /** Null for rectification evidence of a finding that did not come from an inspection. */
+  inspection_id: string | null;
   finding_id: string | null;
   item_id: string | null;
   name: string;
@@ -692,6 +701,7 @@ export interface InspectionAttachmentTable {
   uploaded_by: string | null;
   uploaded_at: Instant;
 }
+
 
 /** A document received from higher authorities (上级来文, migration 0016): metadata only, never its text. */
 export interface HigherDocumentTable {

@@ -206,6 +206,7 @@ describe("the duty catalogue", () => {
         "art6.1.decision-task",
         "art6.1.unit-regulations",
         "art6.2.resolve-unit-issues",
+        "art6.2.rectify-finding",
         "art6.3.daily-management",
         "art6.3.unit-inspection",
         "art6.responsibility-agreement",

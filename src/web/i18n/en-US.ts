@@ -2322,6 +2322,7 @@ export const enUS: Messages = {
       status: "Status",
       owner: "Owner",
       inspection: "Inspection",
+      source: "Found by",
       overdue: "Overdue",
       repeated: "Repeated",
     },

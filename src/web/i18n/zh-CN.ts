@@ -2244,6 +2244,7 @@ export const zhCN = {
       status: "状态",
       owner: "整改责任人",
       inspection: "检查",
+      source: "问题来源",
       overdue: "逾期",
       repeated: "重复问题",
     },

@@ -21,6 +21,7 @@ import * as m0015 from "./0015_research.js";
 import * as m0016 from "./0016_document_studies.js";
 import * as m0017 from "./0017_regulations.js";
 import * as m0018 from "./0018_inspections.js";
+import * as m0019 from "./0019_finding_sources.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "0016_document_studies": m0016,
   "0017_regulations": m0017,
   "0018_inspections": m0018,
+  "0019_finding_sources": m0019,
 };

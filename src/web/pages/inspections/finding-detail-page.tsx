@@ -18,6 +18,13 @@ import { usePageTitle } from "../../components/page-title";
 import "./inspections.css";
 
 /** A finding and its rectification: the owner records plan, progress and evidence and submits; an inspector verifies. */
+/** Where the record that found it is: the inspection, the self-check or the self-assessment. */
+function sourcePath(f: FindingView): string {
+  if (f.source === "selfCheck") return `/self-checks/${f.sourceId}`;
+  if (f.source === "selfAssessment") return `/self-assessments/${f.sourceId}`;
+  return `/inspections/${f.inspectionId ?? f.sourceId}`;
+}
+
 export function FindingDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -73,8 +80,8 @@ function FindingDetail({ f }: { f: FindingView }) {
           <Descriptions.Item label={t("inspections.finding.item")}>{f.itemText}</Descriptions.Item>
           <Descriptions.Item label={t("inspections.finding.category")}>{f.categoryName}</Descriptions.Item>
           <Descriptions.Item label={t("inspections.finding.deadline")}>{f.deadline}</Descriptions.Item>
-          <Descriptions.Item label={t("inspections.finding.inspection")}>
-            <Link to={`/inspections/${f.inspectionId}`}>{f.plan.title}</Link>
+          <Descriptions.Item label={t("inspections.finding.source")}>
+            <Link to={sourcePath(f)}>{f.plan ? `${f.sourceName} · ${f.plan.title}` : f.sourceName}</Link>
           </Descriptions.Item>
         </Descriptions>
       </Card>
@@ -149,7 +156,7 @@ function FindingDetail({ f }: { f: FindingView }) {
           <ul className="check-photos">
             {f.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/api/inspections/${f.inspectionId}/attachments/${a.id}`}>{a.name}</a>
+                <a href={`/api/findings/${f.id}/attachments/${a.id}`}>{a.name}</a>
               </li>
             ))}
           </ul>

@@ -1,0 +1,61 @@
+/**
+ * Which plans and findings an actor reaches, as SQL conditions on the unaliased tables: the lists and the statistics
+ * ask the same question, so a figure and the list behind it can never disagree. Each condition stands alone (no join
+ * needed), so a count over a million findings reads the findings table and nothing else per row.
+ */
+import { expressionBuilder, type Expression, type SqlBool } from "kysely";
+import { type Actor, scopesFor } from "../../domain/access.js";
+import { type Permission } from "../../domain/permissions.js";
+import { type Database } from "../../platform/db/schema.js";
+
+const FINDING_UPDATE: Permission = "finding.update";
+
+/** The plans on the institutions' branches the actor reads (`institutions`), or whose team the actor is on. */
+export function plansVisibleTo(actor: Actor, institutions: readonly string[]): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, "inspection_plan">();
+  return eb.or([
+    ...(institutions.length ? [eb("inspection_plan.institution_id", "in", institutions)] : []),
+    eb(
+      "inspection_plan.id",
+      "in",
+      eb
+        .selectFrom("inspection_team")
+        .select("inspection_team.plan_id")
+        .where("inspection_team.person_id", "=", actor.personId ?? ""),
+    ),
+  ]);
+}
+
+/**
+ * The findings the actor reaches: on the institutions' branches the actor reads (`institutions`), of an inspection of
+ * a plan whose team the actor is on, owned by the actor, or in a unit where the actor records rectifications.
+ */
+export function findingsVisibleTo(actor: Actor, institutions: readonly string[]): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, "inspection_finding">();
+  const updateScopes = scopesFor(actor, FINDING_UPDATE);
+  return eb.or([
+    ...(institutions.length ? [eb("inspection_finding.institution_id", "in", institutions)] : []),
+    eb(
+      "inspection_finding.inspection_id",
+      "in",
+      eb
+        .selectFrom("inspection")
+        .innerJoin("inspection_team", "inspection_team.plan_id", "inspection.plan_id")
+        .select("inspection.id")
+        .where("inspection_team.person_id", "=", actor.personId ?? ""),
+    ),
+    eb("inspection_finding.owner_person_id", "=", actor.personId ?? ""),
+    ...(updateScopes === "all" || updateScopes.length === 0
+      ? []
+      : [
+          eb(
+            "inspection_finding.unit_id",
+            "in",
+            eb
+              .selectFrom("unit")
+              .select("unit.id")
+              .where((u) => u.or(updateScopes.map((scope) => u("unit.path", "like", `${scope}%`)))),
+          ),
+        ]),
+  ]);
+}
