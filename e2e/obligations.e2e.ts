@@ -22,9 +22,9 @@ const OFFICE = { username: "e2e-ob-office", displayName: "刘洋", password: "�
 const HEAD = { username: "e2e-ob-head", displayName: "周明", password: "学院院长的长句密码-e2e-2026" };
 const WAIVE_REASON = "保卫处本年度已并入学院安全工作统一部署，此项不再单独开展";
 const EVIDENCE = {
-  summary: "已按个人保密自查表逐项自查，覆盖本人保管的涉密载体和使用的计算机，发现问题 1 项，已当场整改。",
+  summary: "已在上岗时签订保密承诺书，原件交保密办公室存档，复印件由本单位保存。",
   documentNo: "计科院保〔2026〕3号",
-  file: "自查记录.txt",
+  file: "承诺书签订记录.txt",
 };
 
 let office: Credentials;
@@ -121,8 +121,9 @@ beforeAll(async () => {
   head = headAccount.credentials;
   await appoint(headAccount.personId, school, "UNIT_HEAD", "2025-01-01");
   await grant(headAccount.accountId, "unitHead", school);
-  // The head is also a cleared person: the periodic self-check (Art. 7(2)) is the head's duty that still takes evidence
-  // (the half-yearly inspection is discharged by a closed inspection since inspections landed).
+  // The head is also a cleared person, appointed to the post this year: the pledge (Art. 7; 保密法第四十三条) is the
+  // head's duty that still takes evidence (the half-yearly inspection is discharged by a closed inspection, the
+  // periodic self-check by a confirmed self-check, since those landed).
   await secadmin.call("POST", "/api/clearances", {
     personId: headAccount.personId,
     tier: "GENERAL",
@@ -133,6 +134,13 @@ beforeAll(async () => {
 
   const made = await officeApi.call<{ created: number }>("POST", "/api/obligations/materialize", { year: YEAR });
   expect(made.created).toBeGreaterThan(0);
+  await officeApi.call("POST", "/api/obligation-events", {
+    event: "clearedPerson.appointed",
+    unitId: school,
+    personId: headAccount.personId,
+    occurredAt: new Date().toISOString(),
+    summary: "周明到涉密岗位任职",
+  });
 
   // The head's own obligation that takes evidence: the first of 我的事项 whose abilities allow a submission.
   const mine = await headApi.call<{ items: Summary[] }>("GET", `/api/obligations?mine=true&year=${YEAR}&limit=200`);
@@ -297,9 +305,7 @@ describe("obligations", () => {
     await dialog.locator("input[type=file]").setInputFiles({
       name: EVIDENCE.file,
       mimeType: "text/plain",
-      buffer: Buffer.from(
-        "2026 年度个人保密自查记录：核对本人保管的涉密载体、检查办公计算机，发现问题 1 项，已整改。\n",
-      ),
+      buffer: Buffer.from("保密承诺书签订记录：周明，上岗时签订，原件交保密办公室存档。\n"),
     });
     await dialog.getByText(EVIDENCE.file).waitFor();
     await dialog.getByRole("button", { name: /提\s?交/ }).click();

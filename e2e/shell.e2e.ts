@@ -14,6 +14,7 @@ const MODULES = [
   { label: "委员会工作", path: "/committee", cites: null },
   { label: "督查考核", path: "/committee/supervision", cites: null },
   { label: "检查整改", path: "/inspections", cites: "第十三条第（六）项" },
+  { label: "个人自查", path: "/self-checks", cites: null },
   { label: "涉密人员", path: "/personnel", cites: "第七条" },
   { label: "定密与载体", path: "/classification", cites: "第十一条第（四）项" },
   { label: "事件与问责", path: "/incidents", cites: "第十五条" },
@@ -24,7 +25,7 @@ const harness = useHarness();
 let current: WatchedPage | undefined;
 let user: Credentials;
 
-// The shell is for signed-in users: a business user (no administrator role) sees the nine modules.
+// The shell is for signed-in users: a business user (no administrator role) sees the ten modules.
 beforeAll(async () => {
   user = await createBusinessUser(harness.baseUrl, harness.credentials.sysadmin, {
     username: "e2e-shell",
@@ -113,6 +114,11 @@ describe("web shell", () => {
         await page.locator(".app-content").getByText("暂无检查计划").waitFor();
         continue;
       }
+      if (module.path === "/self-checks") {
+        // 个人自查 is every business user's own: a user holding no clearance owes no self-check.
+        await page.locator(".app-content").getByText("您目前没有需要填写的个人保密自查。").waitFor();
+        continue;
+      }
       if (module.cites === null) {
         // Built, and kept to those whose role reads it (Art. 12): a user holding no role is told so, not shown a page.
         await page.locator(".app-content").getByText("您的账号无权使用此页面", { exact: false }).waitFor();
@@ -126,6 +132,41 @@ describe("web shell", () => {
       expect(text, module.path).toContain("广师保密〔2012〕14号");
       expect(text, module.path).toContain(module.cites);
     }
+  });
+
+  it("on a phone, trades the side menu for a drawer opened from the header", async () => {
+    const page = await open("/");
+    const desktopItems = await menu(page).getByRole("menuitem").allTextContents();
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Load the page at phone size, watching for the sider: it must never be drawn, not even for a frame.
+    await page.addInitScript(
+      `new MutationObserver(() => { if (document.querySelector(".app-sider")) window.siderSeen = true; })` +
+        `.observe(document, { childList: true, subtree: true });`,
+    );
+    await page.reload();
+    await statusCard(page).getByText("就绪", { exact: true }).waitFor();
+    expect(await page.evaluate("window.siderSeen === true"), "the sider was drawn").toBe(false);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    // The content starts at the window's edge (its own padding), not beside an 80 px collapsed sider.
+    expect((await page.locator(".app-content").boundingBox())?.x).toBe(0);
+
+    await page.getByRole("button", { name: "打开菜单" }).click();
+    const drawer = page.getByRole("dialog");
+    await drawer.getByRole("menuitem", { name: "检查整改" }).waitFor();
+    // The same menu as the sider's.
+    expect(await drawer.getByRole("menuitem").allTextContents()).toEqual(desktopItems);
+    expect(desktopItems).toEqual(expect.arrayContaining(["工作台", ...MODULES.map((m) => m.label)]));
+    await screenshot(page, "phone-menu.png");
+
+    await drawer.getByRole("menuitem", { name: "检查整改" }).click();
+    await page.waitForURL((url) => url.pathname === "/inspections");
+    await drawer.waitFor({ state: "hidden" });
+    await page.locator(".app-content").getByText("暂无检查计划").waitFor();
+
+    // A desktop window has the sider again and no menu button.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator(".app-sider").waitFor();
+    expect(await page.getByRole("button", { name: "打开菜单" }).count()).toBe(0);
   });
 
   it("keeps 系统管理 to the three administrators: a business user gets a 403 that says why", async () => {

@@ -30,6 +30,8 @@ import { meetingFixtures, type MeetingFixtures } from "./meetings/matrix-fixture
 import { regulationFixtures, type RegulationFixtures } from "./regulations/matrix-fixtures.js";
 import { researchFixtures, type ResearchFixtures } from "./research/matrix-fixtures.js";
 import { inspectionFixtures, type InspectionFixtures } from "./inspections/matrix-fixtures.js";
+import { selfCheckFixtures, type SelfCheckFixtures } from "./self-checks/matrix-fixtures.js";
+import { selfAssessmentFixtures, type SelfAssessmentFixtures } from "./self-assessments/matrix-fixtures.js";
 
 const ACTORS = ["anonymous", "sysadmin", "secadmin", "auditor", "officeA", "officeA1", "officeB", "nobody"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -63,6 +65,10 @@ interface Ctx {
   research: ResearchFixtures;
   /** Inspections of unit A1 in the root institution: "nobody" is the plan's inspector, officeA1 the findings' owner. */
   inspections: InspectionFixtures;
+  /** Self-checks of "nobody" (a person of A without a grant), whose superior is A's head (officeA). */
+  selfChecks: SelfCheckFixtures;
+  /** Draft self-assessments of unit A (a 二级单位 of the root institution): officeA reads them, none fills them. */
+  selfAssessments: SelfAssessmentFixtures;
 }
 
 interface Row {
@@ -916,7 +922,35 @@ const ROWS: Row[] = [
   // (none here: 403); recorded by the plan's inspector ("nobody", without a grant: an inspector sees only what the plan
   // covers); a finding rectified by its owner (officeA1's person) and verified by the inspector, never the owner.
   { method: "GET", route: "/api/inspection-templates", status: SIGNED_IN(200) },
+  {
+    method: "GET",
+    route: "/api/inspection-templates/:templateId/versions",
+    url: () => "/api/inspection-templates/unit-inspection/versions",
+    status: SIGNED_IN(200),
+  },
+  {
+    method: "POST",
+    route: "/api/inspection-templates",
+    body: () => ({
+      template: {
+        id: "matrix-checklist",
+        title: { zh: "矩阵测试检查表" },
+        subject: "unit",
+        article: "art13.6",
+        sections: [
+          {
+            id: "a",
+            title: { zh: "一" },
+            items: [{ id: "a.one", kind: "check", article: "art6.3", text: { zh: "矩阵测试条目" } }],
+          },
+        ],
+      },
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
   { method: "GET", route: "/api/inspection-plans", status: SIGNED_IN(200) },
+  // A member's own portfolio for their half-yearly inspection: anyone signed in asks (no seat: an empty answer).
+  { method: "GET", route: "/api/inspection-plans/my-portfolio", status: SIGNED_IN(200) },
   {
     method: "POST",
     route: "/api/inspection-plans",
@@ -995,10 +1029,21 @@ const ROWS: Row[] = [
   },
   { method: "GET", route: "/api/findings", status: SIGNED_IN(200) },
   { method: "GET", route: "/api/findings/export", status: SIGNED_IN(200) },
+  // Statistics count what the list shows: whoever is signed in gets them (zeros when they reach no finding).
+  { method: "GET", route: "/api/findings/statistics", status: SIGNED_IN(200) },
   {
     method: "GET",
     route: "/api/findings/:id",
     url: async (c) => `/api/findings/${await c.inspections.finding("open")}`,
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "GET",
+    route: "/api/findings/:id/attachments/:childId",
+    url: async (c) => {
+      const { findingId, attachmentId } = await c.inspections.evidence();
+      return `/api/findings/${findingId}/attachments/${attachmentId}`;
+    },
     status: MEETING_READERS(200, { nobody: 200 }),
   },
   {
@@ -1035,6 +1080,112 @@ const ROWS: Row[] = [
     url: async (c) => `/api/findings/${await c.inspections.finding("submitted")}/return`,
     body: () => ({ reason: "佐证不足" }),
     status: MEETING_READERS(403, { nobody: 200 }),
+  },
+  // Personal self-checks (Art. 7(2)): the person ("nobody", no grant) fills in their own; their superior, A's head
+  // (officeA), confirms or returns it without needing more; readers of inspections on the institution's branch (the
+  // offices) see every one and may not act. The first row makes one submitted self-check per actor (eight). Starting needs a slot the actor owes: the offices are cleared
+  // (IMPORTANT, 2027-06-P6 has begun); "nobody" owes none (400); an administrator is no person (403).
+  {
+    method: "GET",
+    route: "/api/self-checks/:id",
+    url: async (c) => `/api/self-checks/${await c.selfChecks.selfCheck("submitted")}`,
+    status: MEETING_READERS(200, { nobody: 200 }),
+  },
+  {
+    method: "GET",
+    route: "/api/self-checks/mine",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 0, secadmin: 0, auditor: 0, officeA: 0, officeA1: 0, officeB: 0, nobody: 8 },
+  },
+  {
+    method: "GET",
+    route: "/api/self-checks/to-confirm",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 0, secadmin: 0, auditor: 0, officeA: 8, officeA1: 0, officeB: 0, nobody: 0 },
+  },
+  {
+    method: "GET",
+    route: "/api/self-checks",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 0, secadmin: 0, auditor: 0, officeA: 8, officeA1: 8, officeB: 8, nobody: 8 },
+  },
+  { method: "GET", route: "/api/self-checks/export", status: SIGNED_IN(200) },
+  {
+    method: "POST",
+    route: "/api/self-checks",
+    body: () => ({ periodId: "2027-06-P6" }),
+    status: { anonymous: 401, ...adminsGet(403), officeA: 201, officeA1: 201, officeB: 201, nobody: 400 },
+  },
+  {
+    method: "PUT",
+    route: "/api/self-checks/:id/answers",
+    url: async (c) => `/api/self-checks/${await c.selfChecks.selfCheck("draft")}/answers`,
+    body: () => ({ answers: [{ itemId: "self.duties", outcome: "pass" }] }),
+    status: MEETING_READERS(403, { nobody: 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/self-checks/:id/submit",
+    url: async (c) => `/api/self-checks/${await c.selfChecks.selfCheck("draft", true)}/submit`,
+    body: () => ({}),
+    status: MEETING_READERS(403, { nobody: 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/self-checks/:id/confirm",
+    url: async (c) => `/api/self-checks/${await c.selfChecks.selfCheck("submitted")}/confirm`,
+    body: () => ({}),
+    status: MEETING_READERS(403, { officeA: 200, nobody: 403 }),
+  },
+  {
+    method: "POST",
+    route: "/api/self-checks/:id/return",
+    url: async (c) => `/api/self-checks/${await c.selfChecks.selfCheck("submitted")}/return`,
+    body: () => ({ reason: "请补充说明" }),
+    status: MEETING_READERS(403, { officeA: 200, nobody: 403 }),
+  },
+  // Unit self-assessment (实施条例第五十八条): read by inspection readers over the unit (officeA over A; an office on A1
+  // or B does not see A's); filled by its head or liaison (selfAssessment.submit: none here, so 403 to officeA), the
+  // institution's own by an office over the whole institution. The year's list shows each actor the units it sees:
+  // the institution's 二级单位 A for officeA, B for officeB, none for officeA1 (A1 is not one).
+  {
+    method: "GET",
+    route: "/api/self-assessments",
+    url: () => "/api/self-assessments?year=2027",
+    status: SIGNED_IN(200),
+    count: { sysadmin: 0, secadmin: 0, auditor: 0, officeA: 1, officeA1: 0, officeB: 1, nobody: 0 },
+  },
+  {
+    method: "GET",
+    route: "/api/self-assessments/export",
+    url: () => "/api/self-assessments/export?year=2027",
+    status: SIGNED_IN(200),
+  },
+  {
+    method: "POST",
+    route: "/api/self-assessments",
+    body: (c) => ({ unitId: c.org.a.id, year: 2027 }),
+    status: { anonymous: 401, others: 404, officeA: 403 },
+  },
+  {
+    method: "GET",
+    route: "/api/self-assessments/:id",
+    url: async (c) => `/api/self-assessments/${await c.selfAssessments.draft()}`,
+    status: { anonymous: 401, others: 404, officeA: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/self-assessments/:id/answers",
+    url: async (c) => `/api/self-assessments/${await c.selfAssessments.draft()}/answers`,
+    body: () => ({ answers: { "org.agenda": { score: 6 } } }),
+    status: { anonymous: 401, others: 404, officeA: 403 },
+  },
+  {
+    method: "POST",
+    route: "/api/self-assessments/:id/submit",
+    url: async (c) => `/api/self-assessments/${await c.selfAssessments.draft()}/submit`,
+    body: () => ({}),
+    status: { anonymous: 401, others: 404, officeA: 403 },
   },
 ];
 
@@ -1283,6 +1434,12 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
         inspectorId: accounts.nobody.personId ?? "",
         ownerId: accounts.officeA1.personId ?? "",
       }),
+      selfChecks: selfCheckFixtures(t.app, {
+        institutionId: org.root.id,
+        unitId: org.a.id,
+        personId: accounts.nobody.personId ?? "",
+      }),
+      selfAssessments: selfAssessmentFixtures(t.app, { institutionId: org.root.id, unitId: org.a.id }),
     };
   });
   afterAll(() => ctx.t.close());

@@ -15,60 +15,99 @@ const NODE_ID = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
 export const TEMPLATE_ITEM_KINDS = ["check", "points", "veto"] as const;
 export type TemplateItemKind = (typeof TEMPLATE_ITEM_KINDS)[number];
 
-const TemplateItemSchema = z
-  .strictObject({
-    id: z.string().regex(NODE_ID, "须为小写字母、数字，以点或连字符分隔").max(80),
-    text: LocalizedSchema,
-    kind: z.enum(TEMPLATE_ITEM_KINDS),
-    /** points: the most it scores; check and veto: 0. */
-    points: z.number().min(0).max(1000).default(0),
-    /** Whether the item may be marked 不适用 (a unit with no such work). */
-    canExclude: z.boolean().default(true),
-    /** The article of the implementing rules it checks (`art6.3`). */
+/** Points belong to points items only, and a points item is worth something. */
+function checkPoints(item: { kind: TemplateItemKind; points: number }, ctx: z.RefinementCtx): void {
+  if (item.kind === "points" && item.points <= 0)
+    ctx.addIssue({ code: "custom", path: ["points"], message: "计分项的分值须大于 0" });
+  if (item.kind !== "points" && item.points !== 0)
+    ctx.addIssue({ code: "custom", path: ["points"], message: "检查项和否决项不计分，分值须为 0" });
+}
+
+/** An item id answers one item: ids are unique across the whole template. */
+function checkUniqueItems(template: { sections: { items: { id: string }[] }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  template.sections.forEach((section, s) =>
+    section.items.forEach((item, i) => {
+      if (seen.has(item.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", s, "items", i, "id"],
+          message: `条目编号“${item.id}”重复`,
+        });
+      seen.add(item.id);
+    }),
+  );
+}
+
+const TEMPLATE_ID = /^[a-z0-9][a-z0-9-]{2,60}$/;
+
+/** The shape of a template for a given kind of text (complete in shipped files, English optional in drafts). */
+function templateShape<T extends z.ZodType<{ zh: string; en?: string | undefined }>>(text: T) {
+  const item = z
+    .strictObject({
+      id: z.string().regex(NODE_ID, "须为小写字母、数字，以点或连字符分隔").max(80),
+      text,
+      kind: z.enum(TEMPLATE_ITEM_KINDS),
+      /** points: the most it scores; check and veto: 0. */
+      points: z.number().min(0).max(1000).default(0),
+      /** Whether the item may be marked 不适用 (a unit with no such work). */
+      canExclude: z.boolean().default(true),
+      /** The article of the implementing rules it checks (`art6.3`). */
+      article: ArticleRefSchema,
+    })
+    .superRefine(checkPoints);
+  return {
+    id: z.string().regex(TEMPLATE_ID, "须为 3–61 位小写字母、数字和连字符"),
+    title: text,
+    subject: z.enum(TEMPLATE_SUBJECTS),
     article: ArticleRefSchema,
-  })
-  .superRefine((item, ctx) => {
-    if (item.kind === "points" && item.points <= 0)
-      ctx.addIssue({ code: "custom", path: ["points"], message: "计分项的分值须大于 0" });
-    if (item.kind !== "points" && item.points !== 0)
-      ctx.addIssue({ code: "custom", path: ["points"], message: "检查项和否决项不计分，分值须为 0" });
-  });
+    sections: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(NODE_ID, "须为小写字母、数字，以点或连字符分隔").max(80),
+          title: text,
+          items: z.array(item).min(1).max(200),
+        }),
+      )
+      .min(1)
+      .max(50),
+  };
+}
 
 /** The people a template is filled about: a unit (inspections) or a cleared person (self-checks). */
 export const TEMPLATE_SUBJECTS = ["unit", "keyDepartment", "person"] as const;
 
 /** A checklist template (检查表), versioned: an inspection freezes the version it used. */
 export const InspectionTemplateSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, "须为小写字母、数字和连字符"),
-    version: z.number().int().min(1),
-    title: LocalizedSchema,
-    subject: z.enum(TEMPLATE_SUBJECTS),
-    article: ArticleRefSchema,
-    sections: z
-      .array(
-        z.strictObject({
-          id: z.string().regex(NODE_ID).max(80),
-          title: LocalizedSchema,
-          items: z.array(TemplateItemSchema).min(1),
-        }),
-      )
-      .min(1),
-  })
-  .superRefine((template, ctx) => {
-    const seen = new Set<string>();
-    template.sections.forEach((section, s) =>
-      section.items.forEach((item, i) => {
-        if (seen.has(item.id))
-          ctx.addIssue({
-            code: "custom",
-            path: ["sections", s, "items", i, "id"],
-            message: `条目编号“${item.id}”重复`,
-          });
-        seen.add(item.id);
-      }),
-    );
+  .strictObject({ ...templateShape(LocalizedSchema), version: z.number().int().min(1) })
+  .superRefine(checkUniqueItems);
+
+const DraftText = z.strictObject({
+  zh: z.string().trim().min(1).max(500),
+  en: z.string().trim().max(500).optional(),
+});
+
+/**
+ * A template as the secrecy office writes it: no version (saving gives it the next one) and English optional (the
+ * Chinese stands in where none is given).
+ */
+export const TemplateDraftSchema = z.strictObject(templateShape(DraftText)).superRefine(checkUniqueItems);
+export type TemplateDraft = z.infer<typeof TemplateDraftSchema>;
+
+/** The template a draft becomes as the given version. */
+export function templateFromDraft(draft: TemplateDraft, version: number): InspectionTemplate {
+  const text = (t: { zh: string; en?: string | undefined }) => ({ zh: t.zh, en: t.en || t.zh });
+  return InspectionTemplateSchema.parse({
+    ...draft,
+    version,
+    title: text(draft.title),
+    sections: draft.sections.map((section) => ({
+      ...section,
+      title: text(section.title),
+      items: section.items.map((item) => ({ ...item, text: text(item.text) })),
+    })),
   });
+}
 export type InspectionTemplate = z.infer<typeof InspectionTemplateSchema>;
 export type TemplateItem = InspectionTemplate["sections"][number]["items"][number];
 

@@ -64,6 +64,9 @@ export const PERMISSIONS = [
   "inspection.read",
   "inspection.manage",
   "finding.update",
+  // Self-assessment (自查自评, 实施条例第五十八条): a unit's head or liaison fills and submits the unit's annual
+  // self-assessment; the institution's own is the secrecy office's (`inspection.manage`); readers as inspections.
+  "selfAssessment.submit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -129,8 +132,15 @@ export const BUSINESS_PERMISSIONS: Record<BusinessRole, readonly Permission[]> =
     "regulation.manage",
     "inspection.manage",
   ],
-  unitHead: [...PROPOSERS, "task.update", "documentStudy.record", "regulation.manage", "finding.update"],
-  liaison: [...PROPOSERS, "task.update", "documentStudy.record", "finding.update"],
+  unitHead: [
+    ...PROPOSERS,
+    "task.update",
+    "documentStudy.record",
+    "regulation.manage",
+    "finding.update",
+    "selfAssessment.submit",
+  ],
+  liaison: [...PROPOSERS, "task.update", "documentStudy.record", "finding.update", "selfAssessment.submit"],
   // Cleared persons read the rules they work under (Art. 7(1) 熟悉本职岗位保密职责、工作规范和保密要求).
   clearedPerson: ["unit.read", "responsibility.read", "regulation.read"],
 };

@@ -11,6 +11,8 @@ import { registerAuthRoutes } from "./auth/routes.js";
 import { registerCalendarRoutes } from "./obligations/calendar-routes.js";
 import { registerInboxRoutes } from "./obligations/inbox-routes.js";
 import { registerInspectionRoutes } from "./inspections/routes.js";
+import { registerInspectionTemplateRoutes } from "./inspections/template-routes.js";
+import { registerFindingStatisticsRoutes } from "./inspections/statistics-routes.js";
 import { registerMeetingRoutes } from "./meetings/routes.js";
 import { registerSupervisionRoutes } from "./supervision/routes.js";
 import { registerReportRoutes } from "./reports/routes.js";
@@ -23,6 +25,8 @@ import { registerOrgImportRoutes } from "./org-import/routes.js";
 import { registerInstitutionRoutes } from "./org/institutions.js";
 import { registerOrgRoutes } from "./org/routes.js";
 import { registerResponsibilityRoutes } from "./responsibility/routes.js";
+import { registerSelfCheckRoutes } from "./self-checks/routes.js";
+import { registerSelfAssessmentRoutes } from "./self-assessments/routes.js";
 
 type FeatureRegistration = (app: FastifyInstance) => Promise<void> | void;
 
@@ -46,6 +50,10 @@ const features: FeatureRegistration[] = [
   registerRegulationRoutes,
   registerResearchRoutes,
   registerInspectionRoutes,
+  registerInspectionTemplateRoutes,
+  registerFindingStatisticsRoutes,
+  registerSelfCheckRoutes,
+  registerSelfAssessmentRoutes,
   registerAuditLogRoutes,
 ];
 

@@ -14,6 +14,8 @@ export interface InspectionFixtures {
   finding(status: "open" | "submitted", withEvidence?: boolean): Promise<string>;
   /** An attachment of a draft inspection; returns both ids. */
   attachment(): Promise<{ inspectionId: string; attachmentId: string }>;
+  /** Rectification evidence attached to an open finding; returns both ids. */
+  evidence(): Promise<{ findingId: string; attachmentId: string }>;
 }
 
 export function inspectionFixtures(
@@ -77,68 +79,78 @@ export function inspectionFixtures(
       .execute();
     return id;
   };
+  const finding: InspectionFixtures["finding"] = async (status, withEvidence = status !== "open") => {
+    const id = uuidv7();
+    const inspectionId = await inspection();
+    await db
+      .insertInto("inspection_finding")
+      .values({
+        id,
+        institution_id: where.institutionId,
+        source: "inspection",
+        source_id: inspectionId,
+        inspection_id: inspectionId,
+        unit_id: where.unitId,
+        year: 2027,
+        item_id: "daily.carriers",
+        item_text: JSON.stringify({ zh: "涉密载体管理", en: "Classified carriers" }),
+        category: "carrier",
+        severity: "minor",
+        description: "矩阵测试问题",
+        deadline: "2027-12-31",
+        status,
+        owner_person_id: where.ownerId,
+        owner_name: "矩阵责任人",
+        repeat_of: null,
+        plan_text: withEvidence ? "矩阵整改措施" : null,
+        progress: null,
+        evidence: withEvidence ? "矩阵整改佐证" : null,
+        submitted_by: null,
+        submitted_at: status === "submitted" ? at : null,
+        return_reason: null,
+        verified_by: null,
+        verified_at: null,
+        verification_note: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    return id;
+  };
+
+  async function file(inspectionId: string | null, findingId: string | null): Promise<string> {
+    const attachmentId = uuidv7();
+    await db
+      .insertInto("inspection_attachment")
+      .values({
+        id: attachmentId,
+        inspection_id: inspectionId,
+        finding_id: findingId,
+        item_id: null,
+        name: "照片.txt",
+        type: "text/plain; charset=utf-8",
+        size: 6,
+        sha256: "0".repeat(64),
+        content: Buffer.from("照片"),
+        uploaded_by: null,
+        uploaded_at: at,
+      })
+      .execute();
+    return attachmentId;
+  }
+
   return {
     plan,
     inspection,
-    finding: async (status, withEvidence = status !== "open") => {
-      const id = uuidv7();
-      const inspectionId = await inspection();
-      await db
-        .insertInto("inspection_finding")
-        .values({
-          id,
-          institution_id: where.institutionId,
-          source: "inspection",
-          source_id: inspectionId,
-          inspection_id: inspectionId,
-          unit_id: where.unitId,
-          year: 2027,
-          item_id: "daily.carriers",
-          item_text: JSON.stringify({ zh: "涉密载体管理", en: "Classified carriers" }),
-          category: "carrier",
-          severity: "minor",
-          description: "矩阵测试问题",
-          deadline: "2027-12-31",
-          status,
-          owner_person_id: where.ownerId,
-          owner_name: "矩阵责任人",
-          repeat_of: null,
-          plan_text: withEvidence ? "矩阵整改措施" : null,
-          progress: null,
-          evidence: withEvidence ? "矩阵整改佐证" : null,
-          submitted_by: null,
-          submitted_at: status === "submitted" ? at : null,
-          return_reason: null,
-          verified_by: null,
-          verified_at: null,
-          verification_note: null,
-          created_by: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      return id;
-    },
+    finding,
     attachment: async () => {
       const inspectionId = await inspection();
-      const attachmentId = uuidv7();
-      await db
-        .insertInto("inspection_attachment")
-        .values({
-          id: attachmentId,
-          inspection_id: inspectionId,
-          finding_id: null,
-          item_id: null,
-          name: "照片.txt",
-          type: "text/plain; charset=utf-8",
-          size: 6,
-          sha256: "0".repeat(64),
-          content: Buffer.from("照片"),
-          uploaded_by: null,
-          uploaded_at: at,
-        })
-        .execute();
-      return { inspectionId, attachmentId };
+      return { inspectionId, attachmentId: await file(inspectionId, null) };
+    },
+    evidence: async () => {
+      const findingId = await finding("open");
+      return { findingId, attachmentId: await file(null, findingId) };
     },
   };
 }

@@ -397,8 +397,21 @@ describe.each(testDialects)("discharging obligations on %s", (dialect) => {
       responsible: [{ personId: newSecretary, name: "郑书记" }],
       approvers: [],
     });
-    const unitB = await w.obligation("art7.2.self-check", { personId: w.people.important, periodId: "2027-06-P6" });
-    expect((await detail("office", unitB)).approvers.map((h) => h.personId)).toEqual([newHead]);
+    // A cleared person's pledge (no record kept yet): the evidence goes to their unit's head of the day.
+    const appointed = await (
+      await w.as("office")
+    ).post("/api/obligation-events", {
+      event: "clearedPerson.appointed",
+      unitId: w.units.b.id,
+      personId: w.people.important,
+      occurredAt: "2027-03-02T09:00:00+08:00",
+      summary: "林重要到涉密岗位任职",
+    });
+    const pledge =
+      appointed
+        .json<{ obligations: { id: string; dutyId: string }[] }>()
+        .obligations.find((o) => o.dutyId === "art7.pledge")?.id ?? "";
+    expect((await detail("office", pledge)).approvers.map((h) => h.personId)).toEqual([newHead]);
 
     // With the director's seat vacant, the secrecy office decides on the committee's evidence (Art. 13.6): a committee
     // duty no record checks yet — the penalty opinion after an investigation (第九条第（四）项).

@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   FINDING_CATEGORIES,
   FINDING_SOURCES,
+  TemplateDraftSchema,
   FINDING_STATUSES,
   INSPECTION_STATUSES,
   ITEM_OUTCOMES,
@@ -52,7 +53,30 @@ export const TemplateSchema = z.object({
     }),
   ),
 });
-export const TemplateListSchema = z.object({ items: z.array(TemplateSchema) });
+/** A template version as the institution sees it: shipped, or saved by its office (when, by whom, why). */
+export const TemplateVersionSchema = TemplateSchema.extend({
+  origin: z.enum(["shipped", "institution"]),
+  originName: z.string(),
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const TemplateListSchema = z.object({
+  items: z.array(TemplateVersionSchema),
+  /** The institution whose own versions are included (null: only the shipped ones). */
+  institutionId: z.string().nullable(),
+  abilities: z.object({ edit: z.boolean() }),
+});
+export const TemplateQuerySchema = z.strictObject({ institutionId: IdSchema.optional() });
+export const TemplateIdParamsSchema = z.strictObject({
+  templateId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, "须为小写字母、数字和连字符"),
+});
+export const TemplateVersionListSchema = z.object({ items: z.array(TemplateVersionSchema) });
+export const SaveTemplateRequestSchema = z.strictObject({
+  institutionId: IdSchema.optional(),
+  template: TemplateDraftSchema,
+  note: z.string().trim().max(500, "修订说明不超过 500 字").optional(),
+});
 
 export const CreatePlanRequestSchema = z.strictObject({
   institutionId: IdSchema.optional(),
@@ -94,6 +118,14 @@ export const PlanSummarySchema = z.object({
   closedCount: z.number().int(),
 });
 export const PlanListSchema = pageOf(PlanSummarySchema);
+
+/** The actor's own portfolio for a half-yearly inspection (第十一条第（四）项): empty when they hold no member's seat. */
+export const MyPortfolioQuerySchema = z.strictObject({ on: dateOf("日期").optional() });
+export const MyPortfolioSchema = z.object({
+  member: z.boolean(),
+  institution: Named.nullable(),
+  units: z.array(Named),
+});
 
 export const InspectionSummarySchema = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@
  * Raising a finding (发现问题), whatever found it: an inspector during an inspection, a cleared person's self-check, or a
  * unit's self-assessment (实施细则第七条第（二）项、第十一条第（四）项、第十三条第（六）项；实施条例第五十九条). The rule is
  * one: the owner is the unit head the resolver names on the day (frozen); a finding of the same unit and item as an
- * earlier one from another record is a repeat; and the finding raises `finding.raised`, whose duty
+ * earlier one from another record of the same kind is a repeat; and the finding raises `finding.raised`, whose duty
  * (`art6.2.rectify-finding`) puts its rectification on the owner's obligations, due on its deadline — so an overdue
  * rectification is noticed and escalated up the chain by the obligations engine like any other duty.
  */
@@ -61,6 +61,8 @@ export async function prepareFinding(
     .select("id")
     .where("unit_id", "=", draft.unit.id)
     .where("item_id", "=", draft.itemId)
+    // Checklists and rubrics may give one id different meanings: a repeat is of the same kind of record.
+    .where("source", "=", draft.source)
     .where("source_id", "!=", draft.sourceId)
     .orderBy("id", "desc")
     .limit(1)

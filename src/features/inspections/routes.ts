@@ -6,7 +6,6 @@ import { dateIn } from "../../domain/calendar.js";
 import { IdParamsSchema } from "../../domain/paging.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
-import { shippedTemplate, shippedTemplateIds } from "../../platform/policy/template-loader.js";
 import { limitExports, sendExport } from "../../platform/http/exports.js";
 import { sendFile } from "../../platform/http/send-file.js";
 import {
@@ -18,13 +17,14 @@ import {
   FindingListSchema,
   FindingSchema,
   InspectionSchema,
+  MyPortfolioQuerySchema,
+  MyPortfolioSchema,
   PlanListQuerySchema,
   PlanListSchema,
   PlanSchema,
   RectificationRequestSchema,
   ReturnFindingRequestSchema,
   SaveResultsRequestSchema,
-  TemplateListSchema,
   VerifyFindingRequestSchema,
 } from "./contract.js";
 import {
@@ -34,6 +34,7 @@ import {
   presentPlan,
   presentPlanSummary,
 } from "./presenter.js";
+import { memberPortfolio } from "./member-portfolio.js";
 import {
   attachToFinding,
   attachToInspection,
@@ -80,12 +81,6 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
   };
 
   r.get(
-    "/api/inspection-templates",
-    { schema: { tags, summary: "检查表 / Checklist templates", response: { 200: TemplateListSchema } } },
-    () => ({ items: shippedTemplateIds().map((id) => shippedTemplate(id)) }),
-  );
-
-  r.get(
     "/api/inspection-plans",
     {
       schema: {
@@ -114,6 +109,27 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const id = await createPlan(request, request.body);
       return reply.status(201).send(await planView(request, id));
+    },
+  );
+
+  r.get(
+    "/api/inspection-plans/my-portfolio",
+    {
+      schema: {
+        tags,
+        summary: "我的分管范围（委员半年检查） / My portfolio for a half-yearly inspection",
+        querystring: MyPortfolioQuerySchema,
+        response: { 200: MyPortfolioSchema },
+      },
+    },
+    async (request) => {
+      const day = request.query.on ?? dateIn(app.clock());
+      const portfolio = await memberPortfolio(app.db.kysely, authOf(request).actor, day);
+      return {
+        member: portfolio !== null,
+        institution: portfolio ? { id: portfolio.institution.id, name: portfolio.institution.name } : null,
+        units: (portfolio?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
+      };
     },
   );
 

@@ -33,7 +33,6 @@ import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
 import { refuseMarking } from "../../platform/documents/marking-refusal.js";
 import { scanUpload } from "../../platform/documents/marking-scan.js";
-import { shippedTemplate } from "../../platform/policy/template-loader.js";
 import { badField, refuseMarkedText } from "../meetings/guards.js";
 import { institutionToRecord } from "../meetings/institution-to-record.js";
 import { allowedType, MAX_MATERIAL_BYTES } from "../meetings/materials.js";
@@ -50,7 +49,10 @@ import {
   type SaveResultsRequestSchema,
 } from "./contract.js";
 import { prepareFinding } from "./raise-finding.js";
-import { findingsVisibleTo, plansVisibleTo } from "./visibility.js";
+import { currentTemplate } from "./templates.js";
+import { FINDING_RECORD_KIND, INSPECTION_RECORD_KIND } from "./records.js";
+import { inPortfolio, memberPortfolio } from "./member-portfolio.js";
+import { findingsVisibleTo, ownSelfCheckFinding, plansVisibleTo } from "./visibility.js";
 
 export const INSPECTION_READ: Permission = "inspection.read";
 export const INSPECTION_MANAGE: Permission = "inspection.manage";
@@ -201,21 +203,50 @@ export async function visiblePlan(request: FastifyRequest, id: string): Promise<
   return { row, team };
 }
 
-function templateFor(field: string, id: string): InspectionTemplate {
-  try {
-    const template = shippedTemplate(id);
-    if (template.subject === "person")
+/** The institution's current version of a template, usable as an inspection checklist (not a self-check form). */
+async function templateFor(db: Db, institutionId: string, field: string, id: string): Promise<InspectionTemplate> {
+  const template = await currentTemplate(db, institutionId, id);
+  if (!template) throw badField(field, `没有编号为“${id}”的检查表`, `No checklist template "${id}"`);
+  if (template.subject === "person")
+    throw badField(
+      field,
+      "个人自查表不能用于检查，请选择单位检查表",
+      "A self-check form is not an inspection checklist",
+    );
+  return template;
+}
+
+/**
+ * The institution a plan is made in: the office's (inspection.manage), or — for a committee member planning their
+ * own half-yearly inspection without a grant — the member's, with themselves as lead and their portfolio's units only.
+ */
+async function planningInstitution(request: FastifyRequest, body: z.infer<typeof CreatePlanRequestSchema>) {
+  const actor = authOf(request).actor;
+  const office = scopesFor(actor, INSPECTION_MANAGE);
+  const portfolio =
+    body.kind === "member" && office !== "all" && office.length === 0
+      ? await memberPortfolio(request.server.db.kysely, actor, body.startsOn)
+      : null;
+  if (!portfolio) return institutionToRecord(request, INSPECTION_MANAGE, body.institutionId, planObject(null));
+  if (body.institutionId !== undefined && body.institutionId !== portfolio.institution.id)
+    throw badField("body.institutionId", "只能制定本院校的检查计划", "Plan in your own institution");
+  if (body.leadPersonId !== actor.personId)
+    throw badField("body.leadPersonId", "委员制定本人的半年检查，组长须为本人", "You lead your own inspection");
+  const units = await request.server.db.kysely
+    .selectFrom("unit")
+    .select(["id", "name", "path"])
+    .where("id", "in", body.unitIds)
+    .execute();
+  body.unitIds.forEach((id, i) => {
+    const unit = units.find((u) => u.id === id);
+    if (unit && !inPortfolio(portfolio, unit.path))
       throw badField(
-        field,
-        "个人自查表不能用于检查，请选择单位检查表",
-        "A self-check form is not an inspection checklist",
+        `body.unitIds.${i}`,
+        `“${unit.name}”不在您的分管范围内（第十一条第（四）项：对分管范围进行检查）`,
+        `${unit.name} is not in your portfolio`,
       );
-    return template;
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND")
-      throw badField(field, `没有编号为“${id}”的检查表`, `No checklist template "${id}"`);
-    throw error;
-  }
+  });
+  return portfolio.institution;
 }
 
 /** Makes a plan with one draft inspection per unit; the template is frozen on the plan. */
@@ -225,14 +256,14 @@ export async function createPlan(
 ): Promise<string> {
   const app = request.server;
   const db = app.db.kysely;
-  const institution = await institutionToRecord(request, INSPECTION_MANAGE, body.institutionId, planObject(null));
+  const institution = await planningInstitution(request, body);
   if (body.kind === "member" && body.half === undefined)
     throw badField("body.half", "委员半年检查须指明上半年或下半年", "A member's half-yearly inspection names its half");
   if (body.endsOn < body.startsOn)
     throw badField("body.endsOn", "检查结束日期不得早于开始日期", "The inspection ends before it starts");
   if (Number(body.startsOn.slice(0, 4)) !== body.year)
     throw badField("body.startsOn", "检查开始日期须在计划年度内", "The inspection starts outside its year");
-  const template = templateFor("body.templateId", body.templateId);
+  const template = await templateFor(db, institution.id, "body.templateId", body.templateId);
   const people = await db
     .selectFrom("person")
     .leftJoin("unit", "unit.id", "person.unit_id")
@@ -474,7 +505,9 @@ export async function closeInspection(request: FastifyRequest, id: string, close
       .where("status", "=", "draft")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) refuseClosedInspection("closed", { zh: "结束检查", en: "close it" });
-    const fulfilled = await dischargeByRecords(trx, policy, row.institution_id, Number(day.slice(0, 4)), now);
+    const fulfilled = await dischargeByRecords(trx, policy, row.institution_id, Number(day.slice(0, 4)), now, [
+      INSPECTION_RECORD_KIND,
+    ]);
     await app.audit.append(trx, {
       ...auditContext(request),
       action: "inspection.close",
@@ -664,12 +697,20 @@ export async function visibleFinding(
   id: string,
 ): Promise<{ row: FindingRow; team: string[] }> {
   const db = request.server.db.kysely;
-  const row = await findingColumns(db).where("inspection_finding.id", "=", id).executeTakeFirst();
-  const team = row?.plan_id ? await teamOf(db, row.plan_id) : [];
   const actor = authOf(request).actor;
+  const row = await findingColumns(db)
+    .select(sql<number>`case when ${ownSelfCheckFinding(actor)} then 1 else 0 end`.as("reported"))
+    .where("inspection_finding.id", "=", id)
+    .executeTakeFirst();
+  const team = row?.plan_id ? await teamOf(db, row.plan_id) : [];
   if (
     !row ||
-    !(reachesInstitution(actor, INSPECTION_READ, row.institution_path) || onTeam(actor, team) || mayRectify(actor, row))
+    !(
+      reachesInstitution(actor, INSPECTION_READ, row.institution_path) ||
+      onTeam(actor, team) ||
+      mayRectify(actor, row) ||
+      Number(row.reported) === 1
+    )
   )
     return notVisible(request, INSPECTION_READ, findingObject(id));
   return { row, team };
@@ -723,7 +764,9 @@ async function findingStep(
     });
     // Closing it (销号) fulfils its owner's duty to rectify it, raised with it (art6.2.rectify-finding).
     if (status === "closed")
-      await dischargeByRecords(trx, policy, row.institution_id, Number(row.created_at.slice(0, 4)), app.clock());
+      await dischargeByRecords(trx, policy, row.institution_id, Number(row.created_at.slice(0, 4)), app.clock(), [
+        FINDING_RECORD_KIND,
+      ]);
   });
   if (status === "closed") touchObligations();
 }

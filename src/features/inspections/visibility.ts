@@ -28,7 +28,8 @@ export function plansVisibleTo(actor: Actor, institutions: readonly string[]): E
 
 /**
  * The findings the actor reaches: on the institutions' branches the actor reads (`institutions`), of an inspection of
- * a plan whose team the actor is on, owned by the actor, or in a unit where the actor records rectifications.
+ * a plan whose team the actor is on, owned by the actor, raised by the actor's own self-check, or in a unit where the
+ * actor records rectifications.
  */
 export function findingsVisibleTo(actor: Actor, institutions: readonly string[]): Expression<SqlBool> {
   const eb = expressionBuilder<Database, "inspection_finding">();
@@ -45,6 +46,7 @@ export function findingsVisibleTo(actor: Actor, institutions: readonly string[])
         .where("inspection_team.person_id", "=", actor.personId ?? ""),
     ),
     eb("inspection_finding.owner_person_id", "=", actor.personId ?? ""),
+    ownSelfCheckFinding(actor),
     ...(updateScopes === "all" || updateScopes.length === 0
       ? []
       : [
@@ -57,5 +59,21 @@ export function findingsVisibleTo(actor: Actor, institutions: readonly string[])
               .where((u) => u.or(updateScopes.map((scope) => u("unit.path", "like", `${scope}%`)))),
           ),
         ]),
+  ]);
+}
+
+/** A finding the actor's own self-check raised: who reported a problem follows its rectification. */
+export function ownSelfCheckFinding(actor: Actor): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, "inspection_finding">();
+  return eb.and([
+    eb("inspection_finding.source", "=", "selfCheck"),
+    eb(
+      "inspection_finding.source_id",
+      "in",
+      eb
+        .selectFrom("self_check")
+        .select("self_check.id")
+        .where("self_check.person_id", "=", actor.personId ?? ""),
+    ),
   ]);
 }

@@ -20,6 +20,8 @@ import { regulationMatches } from "../regulations/records.js";
 import { assignedTaskMatches, meetingMatches } from "../meetings/discharge.js";
 import { reportMatches } from "../reports/records.js";
 import { RESEARCH_RECORD_KIND, researchMatches } from "../research/records.js";
+import { selfCheckMatches } from "../self-checks/records.js";
+import { SELF_CHECK_RECORD_KIND } from "../../domain/self-check.js";
 import { SUPERVISION_RECORD_KINDS, supervisionMatches } from "../supervision/records.js";
 import { type ResponsibleHolder } from "./responsible.js";
 
@@ -99,6 +101,8 @@ const RECORD_SOURCES: Record<string, RecordSource> = {
   [INSPECTION_RECORD_KIND]: (db, institutionId, year, open) => inspectionMatches(db, institutionId, year, open),
   // 整改销号 (第六条第（二）项; 实施条例第五十九条): the finding that raised the obligation, verified and closed.
   [FINDING_RECORD_KIND]: (db, institutionId, _year, open) => findingMatches(db, institutionId, open),
+  // 个人保密自查 (第七条第（二）项): the person's self-check of the slot, confirmed by their superior.
+  [SELF_CHECK_RECORD_KIND]: (db, institutionId, year, open) => selfCheckMatches(db, institutionId, year, open),
 };
 
 /** Whether the platform can check a record kind yet (otherwise evidence discharges the duty). */
@@ -106,19 +110,28 @@ export function recordKindChecked(kind: string): boolean {
   return kind in RECORD_SOURCES;
 }
 
-/** Fulfils the institution's open obligations of a year that a record now discharges; returns how many. */
+/**
+ * Fulfils the institution's open obligations of a year that a record now discharges; returns how many. `kinds` keeps
+ * it to the record kinds a change can have produced (a confirmed self-check need not re-read every meeting duty).
+ */
 export async function dischargeByRecords(
   db: Db,
   policy: Policy,
   institutionId: string,
   year: number,
   now: Date,
+  kinds?: readonly string[],
 ): Promise<number> {
   // The record kind of each duty a record discharges; then one read of the year's open obligations of those duties,
   // shared out by kind (the engine runs this for every institution every day: one query, not one per kind).
   const kindOf = new Map<string, string>();
   for (const d of policy.duties)
-    if (d.discharge.by === "record" && d.discharge.record in RECORD_SOURCES) kindOf.set(d.id, d.discharge.record);
+    if (
+      d.discharge.by === "record" &&
+      d.discharge.record in RECORD_SOURCES &&
+      (kinds === undefined || kinds.includes(d.discharge.record))
+    )
+      kindOf.set(d.id, d.discharge.record);
   if (kindOf.size === 0) return 0;
   const rows = await db
     .selectFrom("obligation")

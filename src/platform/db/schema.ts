@@ -686,6 +686,21 @@ export interface InspectionFindingTable {
   updated_at: Instant;
 }
 
+/** A version of an institution's own checklist template (migration 0022); final once saved. */
+export interface InspectionTemplateTable {
+  id: string;
+  institution_id: string;
+  template_id: string;
+  version: number;
+  subject: "unit" | "keyDepartment" | "person";
+  /** The template as JSON (domain/inspection.ts InspectionTemplateSchema). */
+  body: string;
+  /** What changed, in the office's words. */
+  note: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
 /** A photo or document attached to an inspection item or to a finding's rectification. */
 export interface InspectionAttachmentTable {
   id: string;
@@ -702,6 +717,61 @@ export interface InspectionAttachmentTable {
   uploaded_at: Instant;
 }
 
+/** A cleared person's self-check (个人保密自查, migration 0020) for one slot of their cadence; final once confirmed. */
+export interface SelfCheckTable {
+  id: string;
+  institution_id: string;
+  person_id: string;
+  /** The person's unit when they started it. */
+  unit_id: string;
+  /** The obligation's period id of the person's slot (`2027-06-P6`), and the slot's first and due days. */
+  period_id: string;
+  period_starts_on: string;
+  period_due_on: string | null;
+  year: number;
+  template_id: string;
+  template_version: number;
+  template: string;
+  /** Answers by item id as JSON ({ outcome, score, note }). */
+  answers: string;
+  status: "draft" | "submitted" | "confirmed";
+  submitted_at: Instant | null;
+  confirmed_by: string | null;
+  confirmer_person_id: string | null;
+  confirmed_at: Instant | null;
+  return_reason: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/**
+ * A unit's — or the institution's own — annual self-assessment (自查自评, migration 0021) on a rubric frozen as JSON;
+ * final once submitted, when its result is stored.
+ */
+export interface SelfAssessmentTable {
+  id: string;
+  institution_id: string;
+  /** The unit assessed; the institution itself for the institution's own self-assessment. */
+  unit_id: string;
+  year: number;
+  rubric_id: string;
+  rubric_version: number;
+  rubric: string;
+  /** Answers by item id as JSON ({ score, excluded, vetoed, note }). */
+  answers: string;
+  status: "draft" | "submitted";
+  /** Points earned after deductions; with possible, percent, band and vetoed, null until submitted. */
+  score: number | null;
+  possible: number | null;
+  percent: number | null;
+  band: string | null;
+  vetoed: Flag | null;
+  submitted_by: string | null;
+  submitted_at: Instant | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
 
 /** A document received from higher authorities (上级来文, migration 0016): metadata only, never its text. */
 export interface HigherDocumentTable {
@@ -871,4 +941,7 @@ export interface Database {
   inspection: InspectionTable;
   inspection_finding: InspectionFindingTable;
   inspection_attachment: InspectionAttachmentTable;
+  inspection_template: InspectionTemplateTable;
+  self_check: SelfCheckTable;
+  self_assessment: SelfAssessmentTable;
 }

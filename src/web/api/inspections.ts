@@ -7,26 +7,32 @@ import type {
   FindingSummary,
   FindingView,
   InspectionView,
+  MyPortfolioSchema,
   PlanSummary,
   PlanView,
   RectificationRequestSchema,
   SaveResultsRequestSchema,
-  TemplateListSchema,
 } from "../../features/inspections/contract";
 import { apiDownload, apiFetch, queryString } from "./client";
 import { usePagedList } from "./paging";
 
 export type { FindingSummary, FindingView, InspectionView, PlanSummary, PlanView };
 export type CreatePlanRequest = z.input<typeof CreatePlanRequestSchema>;
+export type MyPortfolio = z.infer<typeof MyPortfolioSchema>;
 export type SaveResultsRequest = z.input<typeof SaveResultsRequestSchema>;
 export type CreateFindingRequest = z.input<typeof CreateFindingRequestSchema>;
 export type RectificationRequest = z.input<typeof RectificationRequestSchema>;
 export type AttachmentUpload = z.input<typeof AttachmentUploadSchema>;
-export type TemplateList = z.infer<typeof TemplateListSchema>;
+export type PlanFilters = {
+  year?: number;
+  kind?: PlanSummary["kind"];
+};
+
 export type FindingFilters = {
   status?: FindingSummary["status"];
   unitId?: string;
   severity?: FindingSummary["severity"];
+  category?: FindingSummary["category"];
   year?: number;
   overdue?: "true" | "false";
 };
@@ -44,17 +50,17 @@ function useInspectionChange() {
     ]);
 }
 
-/** GET /api/inspection-templates: the checklists shipped with the platform. */
-export function useInspectionTemplates() {
-  return useQuery({
-    queryKey: [...INSPECTIONS_KEY, "templates"],
-    queryFn: ({ signal }) => apiFetch<TemplateList>("/api/inspection-templates", { signal }),
-  });
+/** GET /api/inspection-plans, newest first, by year and kind. */
+export function useInspectionPlans(filters: PlanFilters = {}) {
+  return usePagedList<PlanSummary>([...INSPECTIONS_KEY, "plans"], "/api/inspection-plans", { ...filters });
 }
 
-/** GET /api/inspection-plans, newest first. */
-export function useInspectionPlans() {
-  return usePagedList<PlanSummary>([...INSPECTIONS_KEY, "plans"], "/api/inspection-plans", {});
+/** GET /api/inspection-plans/my-portfolio: whether the user holds a member's seat today, and their portfolio. */
+export function useMyPortfolio() {
+  return useQuery({
+    queryKey: [...INSPECTIONS_KEY, "my-portfolio"],
+    queryFn: ({ signal }) => apiFetch<MyPortfolio>("/api/inspection-plans/my-portfolio", { signal }),
+  });
 }
 
 /** GET /api/inspection-plans/:id. */

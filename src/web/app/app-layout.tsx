@@ -2,12 +2,13 @@ import {
   DownOutlined,
   HomeOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from "antd";
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +21,7 @@ import { InboxBell } from "../pages/inbox/inbox-bell";
 import { allowed } from "./access";
 import { ADMIN_PAGES, adminPageForPath, BUSINESS_MODULES, moduleForPath } from "./modules";
 import { afterStep, nextQuery } from "./sign-in-steps";
+import { usePhone } from "./use-phone";
 
 /**
  * The frame around every signed-in screen. It first asks the server whether this browser is signed in
@@ -72,6 +74,9 @@ function Shell({ me, onLeaving }: { me: Me; onLeaving: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // A phone has no room for even the collapsed sider: the same menu opens in a drawer from the header instead.
+  const phone = usePhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const adminPages = ADMIN_PAGES.filter((p) => allowed(me, p.ability));
   const activeAdmin = adminPageForPath(location.pathname);
   const active = activeAdmin?.key ?? moduleForPath(location.pathname)?.key;
@@ -95,32 +100,68 @@ function Shell({ me, onLeaving }: { me: Me; onLeaving: () => void }) {
     if (target) void navigate(target.path);
   };
 
+  // English labels run about half again as long as the Chinese ones; widen rather than truncate them.
+  const menuWidth = i18n.language === "en-US" ? 264 : 220;
+  const brand = (withText: boolean) => (
+    <div className="app-brand" title={t("app.name")}>
+      <SafetyCertificateOutlined className="app-brand-icon" aria-hidden />
+      {withText && <span className="app-brand-text">{t("app.shortName")}</span>}
+    </div>
+  );
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={active ? [active] : []}
+      defaultOpenKeys={activeAdmin || location.pathname === "/admin" ? ["admin"] : []}
+      items={items}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        go(key);
+      }}
+    />
+  );
+
   return (
     <Layout className="app-shell">
-      <Layout.Sider
-        // English labels run about half again as long as the Chinese ones; widen rather than truncate them.
-        width={i18n.language === "en-US" ? 264 : 220}
-        breakpoint="lg"
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        className="app-sider"
-      >
-        <div className="app-brand" title={t("app.name")}>
-          <SafetyCertificateOutlined className="app-brand-icon" />
-          {!collapsed && <span className="app-brand-text">{t("app.shortName")}</span>}
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={active ? [active] : []}
-          defaultOpenKeys={activeAdmin || location.pathname === "/admin" ? ["admin"] : []}
-          items={items}
-          onClick={({ key }) => go(key)}
-        />
-      </Layout.Sider>
+      {!phone && (
+        <Layout.Sider
+          width={menuWidth}
+          breakpoint="lg"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="app-sider"
+        >
+          {brand(!collapsed)}
+          {menu}
+        </Layout.Sider>
+      )}
+      {phone && (
+        <Drawer
+          placement="left"
+          size={menuWidth}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={brand(true)}
+          className="app-drawer"
+        >
+          {menu}
+        </Drawer>
+      )}
       <Layout>
         <Layout.Header className="app-header">
+          {phone && (
+            <Button
+              type="text"
+              size="large"
+              icon={<MenuOutlined />}
+              aria-label={t("shell.openMenu")}
+              aria-expanded={drawerOpen}
+              className="app-menu-button"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
           <Typography.Title level={4} className="app-title">
             {t("app.name")}
           </Typography.Title>

@@ -13,6 +13,7 @@ import {
   SafetyOutlined,
   SendOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -24,6 +25,8 @@ export interface ModuleEntry {
   key: ModuleKey;
   path: string;
   icon: ReactNode;
+  /** Other paths whose pages belong to the module (单位自查自评 is part of 检查整改). */
+  also?: readonly string[];
 }
 
 export type ModuleKey =
@@ -33,6 +36,7 @@ export type ModuleKey =
   | "committee"
   | "supervision"
   | "inspections"
+  | "selfChecks"
   | "personnel"
   | "classification"
   | "incidents"
@@ -48,7 +52,9 @@ export const MODULES: readonly ModuleEntry[] = [
   { key: "committee", path: "/committee", icon: <TeamOutlined /> },
   // 督查考核 is a page of the committee's work (第十二条第（二）项): the menu entry leads to it.
   { key: "supervision", path: "/committee/supervision", icon: <AuditOutlined /> },
-  { key: "inspections", path: "/inspections", icon: <FileSearchOutlined /> },
+  { key: "inspections", path: "/inspections", icon: <FileSearchOutlined />, also: ["/self-assessments"] },
+  // 个人自查 (第七条第（二）项): every business user's; a cleared person without a grant fills in their own here.
+  { key: "selfChecks", path: "/self-checks", icon: <SolutionOutlined /> },
   { key: "personnel", path: "/personnel", icon: <IdcardOutlined /> },
   { key: "classification", path: "/classification", icon: <ContainerOutlined /> },
   { key: "incidents", path: "/incidents", icon: <AlertOutlined /> },
@@ -90,8 +96,9 @@ export const ADMIN_PAGES: readonly AdminPageEntry[] = [
  * "/committee/supervision" belongs to 督查考核 rather than to 委员会工作.
  */
 export function moduleForPath(pathname: string): ModuleEntry | undefined {
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   return MODULES.filter((m) =>
-    m.path === "/" ? pathname === "/" : pathname === m.path || pathname.startsWith(`${m.path}/`),
+    m.path === "/" ? pathname === "/" : under(m.path) || (m.also ?? []).some(under),
   ).reduce<ModuleEntry | undefined>((best, m) => (best && best.path.length >= m.path.length ? best : m), undefined);
 }
 

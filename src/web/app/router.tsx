@@ -30,6 +30,8 @@ import { FindingDetailPage } from "../pages/inspections/finding-detail-page";
 import { FindingsPage } from "../pages/inspections/findings-page";
 import { InspectionsPage } from "../pages/inspections/inspections-page";
 import { PlanDetailPage } from "../pages/inspections/plan-detail-page";
+import { StatisticsPage } from "../pages/inspections/statistics-page";
+import { TemplatesPage } from "../pages/inspections/templates-page";
 import { LoginPage } from "../pages/login/login-page";
 import { MySecurityPage } from "../pages/me/my-security-page";
 import { NotFoundPage } from "../pages/not-found/not-found-page";
@@ -48,8 +50,14 @@ import { PeoplePage } from "../pages/org/people-page";
 import { PolicyPage } from "../pages/org/policy-page";
 import { UnitsPage } from "../pages/org/units-page";
 import { PersonnelPage } from "../pages/personnel/personnel-page";
+import { SelfAssessmentPage } from "../pages/self-assessments/self-assessment-page";
+import { SelfAssessmentsPage } from "../pages/self-assessments/self-assessments-page";
 import { ReportDetailPage } from "../pages/reports/report-detail-page";
 import { ReportsPage } from "../pages/reports/reports-page";
+import { AllSelfChecksPage } from "../pages/self-checks/all-self-checks-page";
+import { SelfCheckPage } from "../pages/self-checks/self-check-page";
+import { SelfChecksPage } from "../pages/self-checks/self-checks-page";
+import { ToConfirmPage } from "../pages/self-checks/to-confirm-page";
 import { PasswordPage } from "../pages/sign-in/password-page";
 import { TotpEnrollmentPage } from "../pages/sign-in/totp-enrollment-page";
 import { TotpPage } from "../pages/sign-in/totp-page";
@@ -135,8 +143,19 @@ export const router = createBrowserRouter([
       { path: "inspections", element: guarded("business", <InspectionsPage />) },
       { path: "inspections/plans/:id", element: guarded("business", <PlanDetailPage />) },
       { path: "inspections/findings", element: guarded("business", <FindingsPage />) },
+      { path: "inspections/statistics", element: guarded("business", <StatisticsPage />) },
+      { path: "inspections/templates", element: guarded("business", <TemplatesPage />) },
       { path: "inspections/findings/:id", element: guarded("business", <FindingDetailPage />) },
       { path: "inspections/:id", element: guarded("business", <CheckFormPage />) },
+      // 单位自查自评 (实施条例第五十八条), part of 检查整改: who sees and fills which unit's comes from the server.
+      { path: "self-assessments", element: guarded("business", <SelfAssessmentsPage />) },
+      { path: "self-assessments/:id", element: guarded("business", <SelfAssessmentPage />) },
+      // 个人保密自查 (第七条第（二）项): a cleared person needs no grant for their own, nor a superior for what they
+      // confirm; what each may see and do comes from the server (a self-check they may not see is a 404).
+      { path: "self-checks", element: guarded("business", <SelfChecksPage />) },
+      { path: "self-checks/to-confirm", element: guarded("business", <ToConfirmPage />) },
+      { path: "self-checks/all", element: guarded("inspection.read", <AllSelfChecksPage />) },
+      { path: "self-checks/:id", element: guarded("business", <SelfCheckPage />) },
       { path: "personnel", element: guarded("business", <PersonnelPage />) },
       { path: "classification", element: guarded("business", <ClassificationPage />) },
       { path: "incidents", element: guarded("business", <IncidentsPage />) },

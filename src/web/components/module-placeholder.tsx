@@ -2,7 +2,7 @@ import { Card, Empty, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ModuleKey } from "../app/modules";
 
-type PlannedModule = Exclude<ModuleKey, "home">;
+type PlannedModule = Exclude<ModuleKey, "home" | "selfChecks">;
 
 /** The honest state of a module that is not built yet: what it will hold and which article it serves. */
 export function ModulePlaceholder({ module }: { module: PlannedModule }) {

@@ -22,6 +22,9 @@ import * as m0016 from "./0016_document_studies.js";
 import * as m0017 from "./0017_regulations.js";
 import * as m0018 from "./0018_inspections.js";
 import * as m0019 from "./0019_finding_sources.js";
+import * as m0020 from "./0020_self_checks.js";
+import * as m0021 from "./0021_self_assessments.js";
+import * as m0022 from "./0022_inspection_templates.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -43,4 +46,7 @@ export const migrations: Record<string, Migration> = {
   "0017_regulations": m0017,
   "0018_inspections": m0018,
   "0019_finding_sources": m0019,
+  "0020_self_checks": m0020,
+  "0021_self_assessments": m0021,
+  "0022_inspection_templates": m0022,
 };

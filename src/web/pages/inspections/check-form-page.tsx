@@ -1,18 +1,5 @@
 import { CameraOutlined, FileWordOutlined, FlagOutlined, SaveOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Radio,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Popconfirm, Skeleton, Space, Tag, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -29,12 +16,14 @@ import {
 import { usePageTitle } from "../../components/page-title";
 import { saveBlob } from "../../components/save-blob";
 import { DischargesCard } from "../obligations/discharges-card";
+import { AttachmentList } from "./attachment-list";
 import { FindingModal } from "./finding-modal";
 import { FindingsTable } from "./findings-table";
+import { ItemAnswer, type ItemAnswerValue, type TemplateItem } from "./item-answer";
 import "./inspections.css";
 
-type Item = InspectionView["template"]["sections"][number]["items"][number];
-type Answer = { outcome?: "pass" | "fail" | "na"; score?: number | null; note?: string };
+type Item = TemplateItem;
+type Answer = ItemAnswerValue;
 
 /**
  * The check form (检查表) an inspector fills on site, phone first: one item per card with large answer buttons, a score
@@ -183,67 +172,16 @@ function CheckItem(props: {
       onError: (error) => void message.error(errorMessage(error, t)),
     });
   };
-  const kindLabel =
-    item.kind === "points"
-      ? t("inspections.check.points", { points: item.points })
-      : item.kind === "veto"
-        ? t("inspections.check.veto")
-        : t("inspections.check.check");
   return (
     <Card className="check-item" data-testid={`check-item-${item.id}`} size="small">
-      <Typography.Paragraph className="check-text">{item.text.zh}</Typography.Paragraph>
-      <Space size={4} wrap className="check-tags">
-        <Tag color={item.kind === "veto" ? "red" : item.kind === "points" ? "gold" : "default"}>{kindLabel}</Tag>
-        <Tag>{view.citations[item.article] ?? item.article}</Tag>
-      </Space>
-      <Radio.Group
-        className="check-outcome"
-        optionType="button"
-        buttonStyle="solid"
-        size="large"
-        disabled={!editable}
-        value={answer.outcome}
-        onChange={(e) => onChange({ outcome: e.target.value as Answer["outcome"] })}
-        options={[
-          { value: "pass", label: t("inspections.outcomes.pass") },
-          { value: "fail", label: t("inspections.outcomes.fail") },
-          ...(item.canExclude ? [{ value: "na", label: t("inspections.outcomes.na") }] : []),
-        ]}
-        aria-label={item.text.zh}
+      <ItemAnswer
+        item={item}
+        citation={view.citations[item.article] ?? item.article}
+        answer={answer}
+        editable={editable}
+        onChange={onChange}
       />
-      {item.kind === "points" && answer.outcome !== "na" && (
-        <InputNumber
-          className="check-score"
-          size="large"
-          min={0}
-          max={item.points}
-          step={0.5}
-          disabled={!editable}
-          value={answer.score ?? null}
-          onChange={(v) => onChange({ score: v })}
-          addonBefore={t("inspections.check.scoreLabel")}
-          addonAfter={`/ ${item.points}`}
-          inputMode="decimal"
-        />
-      )}
-      <Input.TextArea
-        className="check-note"
-        placeholder={t("inspections.check.note")}
-        autoSize={{ minRows: 1, maxRows: 4 }}
-        maxLength={2000}
-        disabled={!editable}
-        value={answer.note}
-        onChange={(e) => onChange({ note: e.target.value })}
-      />
-      {photos.length > 0 && (
-        <ul className="check-photos">
-          {photos.map((p) => (
-            <li key={p.id}>
-              <a href={`/api/inspections/${view.id}/attachments/${p.id}`}>{p.name}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentList items={photos} urlOf={(aid) => `/api/inspections/${view.id}/attachments/${aid}`} />
       {editable && (
         <div className="check-item-actions">
           <input

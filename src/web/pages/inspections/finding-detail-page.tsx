@@ -15,6 +15,7 @@ import {
   useVerifyFinding,
 } from "../../api/inspections";
 import { usePageTitle } from "../../components/page-title";
+import { AttachmentList } from "./attachment-list";
 import "./inspections.css";
 
 /** A finding and its rectification: the owner records plan, progress and evidence and submits; an inspector verifies. */
@@ -152,15 +153,7 @@ function FindingDetail({ f }: { f: FindingView }) {
             )}
           </Descriptions>
         )}
-        {f.attachments.length > 0 && (
-          <ul className="check-photos">
-            {f.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={`/api/findings/${f.id}/attachments/${a.id}`}>{a.name}</a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList items={f.attachments} urlOf={(aid) => `/api/findings/${f.id}/attachments/${aid}`} />
       </Card>
       {(f.abilities.verify || f.abilities.sendBack) && (
         <Card title={t("inspections.rectification.verifyTitle")} className="panel-block">

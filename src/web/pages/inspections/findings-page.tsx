@@ -13,6 +13,7 @@ import "./inspections.css";
 
 const STATUSES = ["open", "submitted", "closed"] as const;
 const SEVERITIES = ["minor", "major", "serious"] as const;
+const CATEGORIES = ["organization", "personnel", "carrier", "system", "keyDepartment", "other"] as const;
 
 function filtersFrom(params: URLSearchParams): FindingFilters {
   const pick = <T extends string>(name: string, allowed: readonly T[]) => {
@@ -24,12 +25,13 @@ function filtersFrom(params: URLSearchParams): FindingFilters {
     ...(pick("status", STATUSES) ? { status: pick("status", STATUSES) } : {}),
     ...(params.get("unitId") ? { unitId: params.get("unitId") ?? "" } : {}),
     ...(pick("severity", SEVERITIES) ? { severity: pick("severity", SEVERITIES) } : {}),
+    ...(pick("category", CATEGORIES) ? { category: pick("category", CATEGORIES) } : {}),
     ...(year >= 2000 && year <= 2100 ? { year } : {}),
     ...(pick("overdue", ["true", "false"] as const) ? { overdue: pick("overdue", ["true", "false"] as const) } : {}),
   };
 }
 
-/** 问题清单: the findings the user reaches by deadline, filtered (status, unit, severity, year, overdue), exported. */
+/** 问题清单: the findings the user reaches by deadline, filtered (status, unit, severity, category, year, overdue). */
 export function FindingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -93,6 +95,14 @@ export function FindingsPage() {
             value={filters.severity}
             options={SEVERITIES.map((s) => ({ value: s, label: t(`inspections.severities.${s}`) }))}
             onChange={change("severity")}
+          />
+          <FilterSelect
+            id="finding-filters-category"
+            label={t("inspections.finding.category")}
+            placeholder={t("inspections.findings.all")}
+            value={filters.category}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`inspections.categories.${c}`) }))}
+            onChange={change("category")}
           />
           <YearFilter
             id="finding-filters-year"

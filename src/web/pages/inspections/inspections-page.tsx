@@ -1,24 +1,51 @@
-import { PlusOutlined, UnorderedListOutlined } from "@ant-design/icons";
-import { Button, Space, Table, Tag } from "antd";
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  ProfileOutlined,
+  PlusOutlined,
+  UnorderedListOutlined,
+} from "@ant-design/icons";
+import { Button, Card, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { type PlanSummary, useInspectionPlans } from "../../api/inspections";
+import { Link, useSearchParams } from "react-router";
+import { PLAN_KINDS, type PlanKind } from "../../../domain/inspection";
+import { type PlanFilters, type PlanSummary, useInspectionPlans, useMyPortfolio } from "../../api/inspections";
 import { allowed, useCurrentUser } from "../../app/access";
-import { ListCard } from "../../components/list-parts";
+import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
 import { PageHeader } from "../../components/page-header";
 import { PlanFormModal } from "./plan-form-modal";
 import "./inspections.css";
 
+/** Reads the plan list's filters from the query string, dropping what could never be valid. */
+function planFiltersFrom(params: URLSearchParams): PlanFilters {
+  const filters: PlanFilters = {};
+  const year = Number(params.get("year"));
+  if (Number.isInteger(year) && year >= 2000 && year <= 2100) filters.year = year;
+  const kind = params.get("kind");
+  if (PLAN_KINDS.includes(kind as PlanKind)) filters.kind = kind as PlanKind;
+  return filters;
+}
+
 /**
  * 检查整改 (第十一条第（四）项、第十三条第（六）项): the inspection plans the user reaches — on the institution's branch,
- * or as an inspector on the plan's team — newest first; the secrecy office makes a new one.
+ * or as an inspector on the plan's team — newest first, filtered by year and kind (kept in the address); the secrecy
+ * office makes a new one.
  */
 export function InspectionsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const list = useInspectionPlans();
-  const [creating, setCreating] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const filters = planFiltersFrom(params);
+  const list = useInspectionPlans(filters);
+  // "office": any plan (the secrecy office); "mine": a member's own half-yearly inspection of their portfolio.
+  const [creating, setCreating] = useState<"office" | "mine" | null>(null);
+  const portfolio = useMyPortfolio();
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const apply = (next: PlanFilters) =>
+    setParams(Object.fromEntries(Object.entries(next).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))), {
+      replace: true,
+    });
   return (
     <div data-testid="inspections">
       <PageHeader
@@ -30,14 +57,47 @@ export function InspectionsPage() {
             <Link to="/inspections/findings">
               <Button icon={<UnorderedListOutlined />}>{t("inspections.findings.title")}</Button>
             </Link>
+            <Link to="/inspections/templates">
+              <Button icon={<ProfileOutlined />}>{t("inspections.templates.open")}</Button>
+            </Link>
+            <Link to="/inspections/statistics">
+              <Button icon={<BarChartOutlined />}>{t("inspections.statistics.open")}</Button>
+            </Link>
+            <Link to="/self-assessments">
+              <Button icon={<AuditOutlined />}>{t("selfAssessments.open")}</Button>
+            </Link>
+            {portfolio.data?.member && (
+              <Button icon={<PlusOutlined />} onClick={() => setCreating("mine")}>
+                {t("inspections.plan.createMine")}
+              </Button>
+            )}
             {allowed(me, "inspection.manage") && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating("office")}>
                 {t("inspections.plan.create")}
               </Button>
             )}
           </Space>
         }
       />
+      <Card className="audit-filters">
+        <FilterGrid name="plan-filters" onReset={() => apply({})}>
+          <YearFilter
+            id="plan-filters-year"
+            label={t("inspections.plan.year")}
+            placeholder={t("inspections.plan.allYears")}
+            value={filters.year}
+            onChange={(year) => apply({ ...filters, year })}
+          />
+          <FilterSelect<PlanKind>
+            id="plan-filters-kind"
+            label={t("inspections.plan.kind")}
+            placeholder={t("inspections.plan.allKinds")}
+            value={filters.kind}
+            options={PLAN_KINDS.map((k) => ({ value: k, label: t(`inspections.kinds.${k}`) }))}
+            onChange={(kind) => apply({ ...filters, kind })}
+          />
+        </FilterGrid>
+      </Card>
       <ListCard list={list}>
         <Table<PlanSummary>
           rowKey="id"
@@ -45,7 +105,7 @@ export function InspectionsPage() {
           loading={list.isPending}
           pagination={false}
           scroll={{ x: true }}
-          locale={{ emptyText: t("inspections.plan.empty") }}
+          locale={{ emptyText: filtered ? t("common.noMatch") : t("inspections.plan.empty") }}
           columns={[
             {
               title: t("inspections.plan.name"),
@@ -67,7 +127,12 @@ export function InspectionsPage() {
           ]}
         />
       </ListCard>
-      {creating && <PlanFormModal onClose={() => setCreating(false)} />}
+      {creating && (
+        <PlanFormModal
+          onClose={() => setCreating(null)}
+          {...(creating === "mine" && portfolio.data ? { portfolio: portfolio.data } : {})}
+        />
+      )}
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useUnits } from "../../api/accounts";
 import { errorMessage } from "../../api/error-message";
-import { type CreatePlanRequest, useCreatePlan, useInspectionTemplates } from "../../api/inspections";
+import { useInspectionTemplates } from "../../api/inspection-templates";
+import { type CreatePlanRequest, type MyPortfolio, useCreatePlan } from "../../api/inspections";
+import { useCurrentUser } from "../../app/access";
 import { calendarDate, type PickedDate } from "../../components/dates";
 import { applyFieldErrors } from "../../components/field-errors";
 import { InstitutionField } from "../../components/institution-picker";
@@ -26,17 +28,29 @@ interface PlanForm {
   institutionId?: string;
 }
 
-/** 新建检查计划: the kind, the team, the units, the dates and the checklist (frozen on the plan). */
-export function PlanFormModal({ onClose }: { onClose: () => void }) {
+/** A member's own plan starts as this half's, named as offices name it (2027年上半年分管范围保密检查). */
+function ownHalf(): { half: 1 | 2; title: string } {
+  const today = dayjs();
+  const half = today.month() < 6 ? 1 : 2;
+  return { half, title: `${today.year()}年${half === 1 ? "上" : "下"}半年分管范围保密检查` };
+}
+
+/**
+ * 新建检查计划: the kind, the team, the units, the dates and the checklist (frozen on the plan). With a `portfolio`, a
+ * committee member plans their own half-yearly inspection (第十一条第（四）项): they lead it, over their portfolio's units.
+ */
+export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; portfolio?: MyPortfolio }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PlanForm>();
+  const me = useCurrentUser();
   const create = useCreatePlan();
-  const templates = useInspectionTemplates();
   const units = useUnits();
   const [problem, setProblem] = useState<string | null>(null);
   const kind = Form.useWatch("kind", form);
+  // The institution's own versions of the checklists, once it is known (asked only of those acting for several).
+  const templates = useInspectionTemplates(Form.useWatch("institutionId", form));
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -72,7 +86,7 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
     <Modal
       open
       width={720}
-      title={t("inspections.plan.create")}
+      title={portfolio ? t("inspections.plan.createMine") : t("inspections.plan.create")}
       okText={t("inspections.plan.submit")}
       confirmLoading={create.isPending}
       onOk={() => void submit()}
@@ -86,18 +100,29 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
         layout="vertical"
         requiredMark={false}
         initialValues={{
-          kind: "office",
+          kind: portfolio ? "member" : "office",
+          ...(portfolio && me.person ? { leadPersonId: me.person.id, ...ownHalf() } : {}),
           year: dayjs().year(),
           teamIds: [],
           unitIds: [],
           templateId: "unit-inspection",
         }}
       >
-        <InstitutionField permission="inspection.manage" />
+        {portfolio ? (
+          <Alert
+            className="panel-block"
+            type="info"
+            showIcon
+            title={t("inspections.plan.mineIntro", { institution: portfolio.institution?.name ?? "" })}
+          />
+        ) : (
+          <InstitutionField permission="inspection.manage" />
+        )}
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t("inspections.plan.kind")} rules={[{ required: true }]}>
               <Select
+                disabled={portfolio !== undefined}
                 options={(["member", "office", "special"] as const).map((k) => ({
                   value: k,
                   label: t(`inspections.kinds.${k}`),
@@ -138,6 +163,7 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
           name="leadPersonId"
           label={kind === "member" ? t("inspections.plan.member") : t("inspections.plan.lead")}
           rules={[{ required: true, message: t("inspections.plan.leadRequired") }]}
+          hidden={portfolio !== undefined}
         >
           <PersonPicker id="inspection-lead" />
         </Form.Item>
@@ -154,9 +180,13 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
             mode="multiple"
             optionFilterProp="label"
             loading={units.isPending}
-            options={(units.data?.items ?? [])
-              .filter((u) => u.kind !== "institution")
-              .map((u) => ({ value: u.id, label: u.name }))}
+            options={
+              portfolio
+                ? portfolio.units.map((u) => ({ value: u.id, label: u.name }))
+                : (units.data?.items ?? [])
+                    .filter((u) => u.kind !== "institution")
+                    .map((u) => ({ value: u.id, label: u.name }))
+            }
           />
         </Form.Item>
         <Form.Item name="templateId" label={t("inspections.plan.template")} rules={[{ required: true }]}>
@@ -164,7 +194,10 @@ export function PlanFormModal({ onClose }: { onClose: () => void }) {
             loading={templates.isPending}
             options={(templates.data?.items ?? [])
               .filter((tpl) => tpl.subject !== "person")
-              .map((tpl) => ({ value: tpl.id, label: `${tpl.title.zh}（第 ${tpl.version} 版）` }))}
+              .map((tpl) => ({
+                value: tpl.id,
+                label: t("inspections.templates.option", { title: tpl.title.zh, version: tpl.version }),
+              }))}
           />
         </Form.Item>
         <Row gutter={16}>

@@ -11,6 +11,7 @@ import {
   useDashboard,
 } from "../../api/obligations";
 import { type ChartClick, EChart } from "../../components/echart";
+import { FindingStatisticsCard } from "../inspections/statistics-card";
 import { barChartHeight, partAt, statusPieOption, tallyBarOption, trendOption } from "./dashboard-charts";
 import { DashboardKpis } from "./dashboard-kpis";
 import { yearOptions } from "./filter-options";
@@ -102,6 +103,7 @@ function Dashboard({ data, unitId }: { data: DashboardView; unitId: string | und
         {t("obligations.dashboard.asOf", { year: data.year, today: data.today })}
       </Typography.Paragraph>
       <DashboardKpis totals={data.totals} onOpen={(status) => open({ status })} />
+      <FindingStatisticsCard year={data.year} unitId={unitId} />
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
           <ChartCard title={t("obligations.dashboard.byUnit")} empty={data.byUnit.length === 0}>

@@ -1,0 +1,113 @@
+/**
+ * Checklist templates (检查表): the shipped ones and the institution's own versions, read by whoever reads
+ * inspections; a new version saved by the secrecy office (inspection.manage over the institution).
+ */
+import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { authOf } from "../../platform/access/request-auth.js";
+import { badField } from "../meetings/guards.js";
+import { coversInstitution } from "../meetings/policy.js";
+import { reachableInstitutions } from "../meetings/queries.js";
+import {
+  SaveTemplateRequestSchema,
+  TemplateIdParamsSchema,
+  TemplateListSchema,
+  TemplateQuerySchema,
+  TemplateVersionListSchema,
+  TemplateVersionSchema,
+} from "./contract.js";
+import {
+  institutionTemplates,
+  saveTemplate,
+  shippedTemplates,
+  templateVersions,
+  type TemplateVersion,
+} from "./templates.js";
+
+const tags = ["inspections"];
+
+const present = (v: TemplateVersion) => ({
+  ...v.template,
+  origin: v.origin,
+  originName: v.origin === "shipped" ? "平台内置" : "本校修订",
+  savedAt: v.savedAt,
+  savedBy: v.savedBy,
+  note: v.note,
+});
+
+/** The institution whose templates the actor reads: the one named, or the only one; none: the shipped ones alone. */
+async function readingInstitution(request: FastifyRequest, named: string | undefined) {
+  const db = request.server.db.kysely;
+  const reachable = await reachableInstitutions(db, authOf(request).actor, "inspection.read");
+  if (named !== undefined && !reachable.includes(named))
+    throw badField("query.institutionId", "无权查看该院校的检查表，或院校不存在", "No such institution among yours");
+  const id = named ?? (reachable.length === 1 ? reachable[0] : undefined);
+  if (id === undefined) return null;
+  return db.selectFrom("unit").select(["id", "path"]).where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/inspection-templates",
+    {
+      schema: {
+        tags,
+        summary: "检查表 / Checklist templates",
+        querystring: TemplateQuerySchema,
+        response: { 200: TemplateListSchema },
+      },
+    },
+    async (request) => {
+      const institution = await readingInstitution(request, request.query.institutionId);
+      const versions = institution ? await institutionTemplates(app.db.kysely, institution.id) : shippedTemplates();
+      return {
+        items: versions.map(present),
+        institutionId: institution?.id ?? null,
+        abilities: {
+          edit: institution !== null && coversInstitution(authOf(request).actor, "inspection.manage", institution.path),
+        },
+      };
+    },
+  );
+
+  r.get(
+    "/api/inspection-templates/:templateId/versions",
+    {
+      schema: {
+        tags,
+        summary: "检查表的各个版本 / A template's versions",
+        params: TemplateIdParamsSchema,
+        querystring: TemplateQuerySchema,
+        response: { 200: TemplateVersionListSchema },
+      },
+    },
+    async (request) => {
+      const institution = await readingInstitution(request, request.query.institutionId);
+      const versions = institution
+        ? await templateVersions(app.db.kysely, institution.id, request.params.templateId)
+        : shippedTemplates().filter((v) => v.template.id === request.params.templateId);
+      if (versions.length === 0)
+        throw badField(
+          "params.templateId",
+          `没有编号为“${request.params.templateId}”的检查表`,
+          `No template "${request.params.templateId}"`,
+        );
+      return { items: versions.map(present) };
+    },
+  );
+
+  r.post(
+    "/api/inspection-templates",
+    {
+      schema: {
+        tags,
+        summary: "保存检查表新版本 / Save a new template version",
+        body: SaveTemplateRequestSchema,
+        response: { 201: TemplateVersionSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(present(await saveTemplate(request, request.body))),
+  );
+}

@@ -1,0 +1,101 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { App, Button, Card } from "antd";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { useUnits } from "../../api/accounts";
+import { errorMessage } from "../../api/error-message";
+import { useListExport } from "../../api/list-export";
+import { type SelfCheckFilters, useSelfChecks } from "../../api/self-checks";
+import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
+import { PageHeader } from "../../components/page-header";
+import { saveBlob } from "../../components/save-blob";
+import { SelfCheckTable } from "./self-check-table";
+
+const STATUSES = ["draft", "submitted", "confirmed"] as const;
+
+function filtersFrom(params: URLSearchParams): SelfCheckFilters {
+  const status = params.get("status") as SelfCheckFilters["status"] | null;
+  const year = Number(params.get("year"));
+  return {
+    ...(status && STATUSES.includes(status) ? { status } : {}),
+    ...(params.get("unitId") ? { unitId: params.get("unitId") ?? "" } : {}),
+    ...(year >= 2000 && year <= 2100 ? { year } : {}),
+  };
+}
+
+/** 全部自查表: the institution's self-checks for readers of its inspections, filtered (year, unit, status), exportable. */
+export function AllSelfChecksPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const list = useSelfChecks(filters);
+  const units = useUnits();
+  const exporter = useListExport("/api/self-checks", "个人保密自查.xlsx");
+  const apply = (next: SelfCheckFilters) =>
+    setParams(Object.fromEntries(Object.entries(next).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))), {
+      replace: true,
+    });
+  const change =
+    <K extends keyof SelfCheckFilters>(key: K) =>
+    (value: SelfCheckFilters[K] | undefined) =>
+      apply({ ...filters, [key]: value });
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  return (
+    <div data-testid="self-checks-all">
+      <PageHeader
+        title={t("selfChecks.all.title")}
+        intro={t("selfChecks.all.intro")}
+        basis={t("selfChecks.basis")}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporter.isPending}
+            onClick={() =>
+              exporter.mutate(filters, {
+                onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
+                onError: (error) => void message.error(errorMessage(error, t)),
+              })
+            }
+          >
+            {t("selfChecks.all.export")}
+          </Button>
+        }
+      />
+      <Card className="audit-filters">
+        <FilterGrid name="self-check-filters" onReset={() => apply({})}>
+          <YearFilter
+            id="self-check-filters-year"
+            label={t("selfChecks.fields.year")}
+            placeholder={t("selfChecks.all.any")}
+            value={filters.year}
+            onChange={change("year")}
+          />
+          <FilterSelect
+            id="self-check-filters-unit"
+            label={t("selfChecks.fields.unit")}
+            placeholder={t("selfChecks.all.any")}
+            value={filters.unitId}
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            onChange={change("unitId")}
+          />
+          <FilterSelect
+            id="self-check-filters-status"
+            label={t("selfChecks.fields.status")}
+            placeholder={t("selfChecks.all.any")}
+            value={filters.status}
+            options={STATUSES.map((s) => ({ value: s, label: t(`selfChecks.statuses.${s}`) }))}
+            onChange={change("status")}
+          />
+        </FilterGrid>
+      </Card>
+      <ListCard list={list}>
+        <SelfCheckTable
+          items={list.items}
+          loading={list.isPending}
+          empty={filtered ? t("common.noMatch") : t("selfChecks.all.empty")}
+        />
+      </ListCard>
+    </div>
+  );
+}
