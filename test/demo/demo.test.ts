@@ -11,10 +11,12 @@ import { initializeInstitution } from "../../src/features/accounts/initialize.js
 import { type DemoLoaded, loadDemo } from "../../src/features/demo/load.js";
 import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { committeeRoster } from "../../src/features/responsibility/committee.js";
-import { responsibilityChain } from "../../src/features/responsibility/resolver.js";
+import { responsibilityChain, responsibleFor } from "../../src/features/responsibility/resolver.js";
+import { type InspectionTemplate, templateItems } from "../../src/domain/inspection.js";
 import { hasSecrecyMarking } from "../../src/domain/marking-guard.js";
 import { sha256Hex } from "../../src/platform/auth/tokens.js";
 import { fromInstant } from "../../src/platform/db/instants.js";
+import { shippedTemplate } from "../../src/platform/policy/template-loader.js";
 import { type Database } from "../../src/platform/db/schema.js";
 import { testDialects } from "../databases.js";
 import { Client, seedOrg } from "../factories.js";
@@ -326,6 +328,176 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     expect(fulfilled.length).toBeLessThanOrEqual(signed.size);
   });
 
+  it("holds the members' half-yearly inspections of last year, which fulfil their obligations but two left undone", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const { policy } = await activePolicy(db());
+    const members = (await committeeRoster(db(), policy, demo.institution.id, `${year}-12-31`)).seats.filter(
+      (s) => s.seat === "member",
+    );
+    const rows = await db()
+      .selectFrom("obligation")
+      .select(["period_id", "state", "due_on", "record_kind", "record_id", "bearer_person_id", "bearer_unit_id"])
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .where("duty_id", "=", "art11.4.half-yearly-inspection")
+      .execute();
+    expect(rows).toHaveLength(members.length * 2);
+    // 外事处 and 纪委办公室 never did their second half: overdue on the dashboard.
+    const undone = rows.filter((r) => r.state !== "fulfilled");
+    expect(undone.map((r) => [r.state, r.period_id])).toEqual([
+      ["open", `${year}-H2`],
+      ["open", `${year}-H2`],
+    ]);
+    expect(undone.every((r) => (r.due_on ?? "") < today)).toBe(true);
+    const seatOf = new Map(members.map((s) => [s.holders[0]?.personId, s.unit?.name]));
+    expect(undone.map((r) => seatOf.get(r.bearer_person_id ?? "")).sort()).toEqual(["外事处", "纪委办公室"].sort());
+    const template = shippedTemplate("unit-inspection");
+    for (const row of rows.filter((r) => r.state === "fulfilled")) {
+      expect(row.record_kind).toBe("inspection.closed");
+      const inspection = await db()
+        .selectFrom("inspection")
+        .innerJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
+        .innerJoin("unit", "unit.id", "inspection.unit_id")
+        .select([
+          "inspection.status",
+          "inspection.results",
+          "inspection.closed_on",
+          "unit.path",
+          "plan.kind",
+          "plan.year",
+          "plan.half",
+          "plan.lead_person_id",
+          "plan.template",
+        ])
+        .where("inspection.id", "=", row.record_id ?? "")
+        .executeTakeFirstOrThrow();
+      // A closed member plan the bearer led, of that half, over their seat's unit, every item of the frozen checklist recorded.
+      expect(inspection).toMatchObject({
+        status: "closed",
+        kind: "member",
+        year,
+        lead_person_id: row.bearer_person_id,
+      });
+      expect(`${inspection.year}-H${inspection.half}`).toBe(row.period_id);
+      expect(inspection.path).toContain(`/${row.bearer_unit_id}/`);
+      expect(JSON.parse(inspection.template)).toEqual(template);
+      expect(Object.keys(JSON.parse(inspection.results) as object).sort()).toEqual(
+        templateItems(template)
+          .map((i) => i.id)
+          .sort(),
+      );
+    }
+    // The office's winter inspection of the classified units, on the key-department checklist.
+    const office = await db()
+      .selectFrom("inspection_plan as plan")
+      .innerJoin("inspection", "inspection.plan_id", "plan.id")
+      .innerJoin("unit", "unit.id", "inspection.unit_id")
+      .select(["plan.template_id", "inspection.status", "unit.classified"])
+      .where("plan.kind", "=", "office")
+      .where("plan.year", "=", year)
+      .execute();
+    expect(office.length).toBeGreaterThanOrEqual(2);
+    expect(office.every((o) => o.template_id === "key-department-inspection" && o.status === "closed")).toBe(true);
+    expect(office.every((o) => o.classified === 1)).toBe(true);
+
+    const client = await signedIn("demo.baomiban");
+    const view = (await client.get(`/api/obligations/dashboard?year=${year}`)).json<{
+      byArticle: { key: string; total: number; fulfilled: number; overdue: number }[];
+    }>();
+    const art11 = view.byArticle.find((a) => a.key === "art11");
+    expect(art11?.fulfilled).toBeGreaterThanOrEqual(members.length * 2 - 2);
+    expect(art11?.overdue).toBeGreaterThanOrEqual(2);
+  });
+
+  it("raises last year's findings through the platform's rule, most rectified and closed, a few overdue", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const { policy } = await activePolicy(db());
+    const office = await db()
+      .selectFrom("account")
+      .select("id")
+      .where("username", "=", "demo.baomiban")
+      .executeTakeFirstOrThrow();
+    const findings = await db()
+      .selectFrom("inspection_finding as f")
+      .innerJoin("inspection", "inspection.id", "f.inspection_id")
+      .innerJoin("inspection_plan as plan", "plan.id", "inspection.plan_id")
+      .selectAll("f")
+      .select(["inspection.unit_id as inspected_unit", "inspection.closed_on", "plan.template"])
+      .where("f.institution_id", "=", demo.institution.id)
+      .where("f.year", "=", year)
+      .orderBy("f.created_at")
+      .execute();
+    expect(findings.length).toBeGreaterThanOrEqual(8);
+    for (const f of findings) {
+      expect([f.source, f.source_id, f.unit_id]).toEqual(["inspection", f.inspection_id, f.inspected_unit]);
+      const item = templateItems(JSON.parse(f.template) as InspectionTemplate).find((i) => i.id === f.item_id);
+      expect(JSON.parse(f.item_text)).toEqual(item?.text);
+      // Its owner: the unit head the resolver names on the day it was found.
+      const [head] = await responsibleFor(db(), policy, f.unit_id, "unitHead", dateIn(fromInstant(f.created_at)));
+      expect([f.owner_person_id, f.owner_name]).toEqual([head?.personId, head?.personName]);
+      const days = (Date.parse(f.deadline) - Date.parse(f.closed_on ?? "")) / 86_400_000;
+      expect(days >= 30 && days <= 60, `${f.deadline} ${f.closed_on}`).toBe(true);
+      if (f.status === "closed") {
+        expect(f.plan_text && f.evidence && f.verification_note && f.verified_at).toBeTruthy();
+        expect(f.verified_by).toBe(office.id);
+        expect(f.submitted_by).not.toBe(f.verified_by);
+      }
+    }
+    // 学生处 failed the carriers' register twice: the second finding is a repeat of the first.
+    const repeats = findings.filter((f) => f.repeat_of !== null);
+    expect(repeats).toHaveLength(1);
+    const first = findings.find((f) => f.id === repeats[0]?.repeat_of);
+    expect([first?.unit_id, first?.item_id]).toEqual([repeats[0]?.unit_id, repeats[0]?.item_id]);
+    expect(first?.inspection_id).not.toBe(repeats[0]?.inspection_id);
+    // The first half's findings are all closed long since, but one whose rectification stalled.
+    const firstHalf = findings.filter((f) => f.created_at < `${year}-07-01`);
+    expect(firstHalf.filter((f) => f.status !== "closed")).toHaveLength(1);
+    expect(firstHalf.length).toBeGreaterThanOrEqual(4);
+    // Closed (销号) is final, by trigger.
+    await expect(
+      db()
+        .updateTable("inspection_finding")
+        .set({ progress: "demo" })
+        .where("id", "=", firstHalf.find((f) => f.status === "closed")?.id ?? "")
+        .execute(),
+    ).rejects.toThrow(/已销号的问题不得修改|final/);
+
+    // Each finding raised its owner's duty to rectify it by the deadline; the engine fulfilled the closed ones' duty.
+    const duties = await db()
+      .selectFrom("obligation")
+      .select(["event_id", "state", "due_on", "record_kind", "record_id", "bearer_unit_id"])
+      .where("duty_id", "=", "art6.2.rectify-finding")
+      .where("year", "=", year)
+      .execute();
+    expect(duties).toHaveLength(findings.length);
+    for (const f of findings) {
+      const duty = duties.find((d) => d.event_id === f.event_id);
+      expect([duty?.bearer_unit_id, duty?.due_on]).toEqual([f.unit_id, f.deadline]);
+      if (f.status === "closed")
+        expect([duty?.state, duty?.record_kind, duty?.record_id]).toEqual(["fulfilled", "finding.closed", f.id]);
+      else expect(duty?.state).toBe("open");
+    }
+    expect(duties.filter((d) => d.state === "fulfilled").length).toBeGreaterThanOrEqual(5);
+    expect(duties.filter((d) => d.state === "open" && (d.due_on ?? "") < today).length).toBeGreaterThanOrEqual(1);
+    // Three rectifications stalled (继续教育学院 twice, 计算机网络中心): planned, never submitted.
+    const stalled = findings.filter((f) => f.status === "open" && f.plan_text !== null && f.submitted_at === null);
+    expect(stalled.length).toBeGreaterThanOrEqual(3);
+
+    const client = await signedIn("demo.baomiban");
+    const statistics = await client.get(`/api/findings/statistics?year=${year}`);
+    expect(statistics.statusCode, statistics.body).toBe(200);
+    const body = statistics.json<{
+      totals: { total: number; closed: number; repeats: number };
+      byMember: { inspectionsClosed: number }[];
+    }>();
+    expect(body.totals).toMatchObject({
+      total: findings.length,
+      closed: findings.filter((f) => f.status === "closed").length,
+      repeats: 1,
+    });
+    expect(body.byMember.length).toBeGreaterThanOrEqual(10);
+  });
+
   it("answers the committee screens with those records as the secrecy office", async () => {
     const year = Number(today.slice(0, 4)) - 1;
     const client = await signedIn("demo.baomiban");
@@ -415,6 +587,9 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       ["report", ["signed_at", "submitted_at", "created_at", "updated_at"]],
       ["agreement_batch", ["issued_at"]],
       ["agreement", ["issued_at", "signed_at", "created_at"]],
+      ["inspection_plan", ["created_at", "updated_at"]],
+      ["inspection", ["closed_at", "created_at", "updated_at"]],
+      ["inspection_finding", ["submitted_at", "verified_at", "created_at", "updated_at"]],
     ];
     for (const [table, columns] of instants) {
       const rows = (await db()
@@ -436,6 +611,15 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       ...(await db().selectFrom("annual_summary").select("text").execute()),
       ...(await db().selectFrom("report").select("body as text").execute()),
       ...(await db().selectFrom("agreement").select("body as text").execute()),
+      ...(await db().selectFrom("inspection_plan").select("title as text").execute()),
+      ...(await db().selectFrom("inspection").select("summary as text").execute()),
+      ...(await db().selectFrom("inspection").select("results as text").execute()),
+      ...(
+        await db()
+          .selectFrom("inspection_finding")
+          .select(["description", "plan_text", "progress", "evidence", "verification_note"])
+          .execute()
+      ).map((f) => ({ text: Object.values(f).join("\n") })),
     ];
     for (const { text } of texts) expect(hasSecrecyMarking(text ?? "")).toBe(false);
   });

@@ -25,6 +25,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.js";
 import { type AgreementCounts, insertAgreements } from "./agreements.js";
 import { type CommitteeCounts, insertCommitteeYears } from "./committee-year.js";
 import { insertPlan } from "./insert.js";
+import { type InspectionCounts, insertInspectionYears } from "./inspection-year.js";
 import { type DemoPlan, planDemo } from "./plan.js";
 
 /** One demo account as printed at the end. */
@@ -46,7 +47,8 @@ export interface DemoLoaded {
     portfolios: number;
     clearances: number;
   } & CommitteeCounts &
-    AgreementCounts;
+    AgreementCounts &
+    InspectionCounts;
   /** The obligations of the previous and the current year the engine materialized, and how many records fulfilled. */
   obligations: { created: number; fulfilled: number };
   password: string;
@@ -212,6 +214,13 @@ async function loadPlan(
     policyVersion: options.policyVersion,
     now: options.now,
   });
+  // The members' half-yearly inspections, the office's, and their findings under rectification — after the agreements,
+  // whose signers' accounts the members and unit heads act through.
+  const inspections = await insertInspectionYears(trx, policy, plan, inserted, {
+    institutionId: root.id,
+    policyVersion: options.policyVersion,
+    now: options.now,
+  });
 
   const counts = {
     units: plan.units.length + 1,
@@ -221,6 +230,7 @@ async function loadPlan(
     clearances: plan.clearances.length,
     ...committee,
     ...agreements,
+    ...inspections,
   };
   await audit.append(trx, {
     actor: { accountId: null, username: "system", role: null, unitId: null },
