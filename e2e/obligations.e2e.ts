@@ -190,7 +190,7 @@ async function listClosed(page: Page): Promise<void> {
 }
 const kpi = (page: Page, key: string) => page.getByTestId(`kpi-${key}`).locator(".ant-statistic-content");
 
-/** The shared CSS layout of a horizontal bar chart (dashboard-charts.ts BAR_GRID): where category i's band is. */
+/** The shared layout of a horizontal bar chart (components/chart-options.ts BAR_GRID): where category i's band is. */
 const BAR_GRID = { left: 132, right: 24, top: 40, bottom: 24 };
 
 describe("obligations", () => {

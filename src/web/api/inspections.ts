@@ -13,7 +13,7 @@ import type {
   RectificationRequestSchema,
   SaveResultsRequestSchema,
 } from "../../features/inspections/contract";
-import { apiDownload, apiFetch, queryString } from "./client";
+import { apiDownload, apiFetch } from "./client";
 import { usePagedList } from "./paging";
 
 export type { FindingSummary, FindingView, InspectionView, PlanSummary, PlanView };
@@ -119,16 +119,6 @@ export function useOpinionDownload(id: string) {
 /** GET /api/findings by deadline, filtered. */
 export function useFindings(filters: FindingFilters) {
   return usePagedList<FindingSummary>([...INSPECTIONS_KEY, "findings"], "/api/findings", { ...filters });
-}
-
-/** GET /api/findings/export as .xlsx. */
-export function useFindingsExport() {
-  return useMutation({
-    mutationFn: async (filters: FindingFilters) => {
-      const { blob, filename } = await apiDownload(`/api/findings/export${queryString({ ...filters })}`);
-      return { blob, filename: filename ?? "检查发现的问题.xlsx" };
-    },
-  });
 }
 
 /** GET /api/findings/:id. */

@@ -1,13 +1,10 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card } from "antd";
+import { Card } from "antd";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { useUnits } from "../../api/accounts";
-import { errorMessage } from "../../api/error-message";
-import { type FindingFilters, useFindings, useFindingsExport } from "../../api/inspections";
-import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
+import { type FindingFilters, useFindings } from "../../api/inspections";
+import { ExportButton, FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
 import { PageHeader } from "../../components/page-header";
-import { saveBlob } from "../../components/save-blob";
+import { useUrlFilters } from "../../components/url-filters";
 import { FindingsTable } from "./findings-table";
 import "./inspections.css";
 
@@ -34,21 +31,9 @@ function filtersFrom(params: URLSearchParams): FindingFilters {
 /** 问题清单: the findings the user reaches by deadline, filtered (status, unit, severity, category, year, overdue). */
 export function FindingsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
+  const { filters, apply, change, filtered } = useUrlFilters(filtersFrom);
   const list = useFindings(filters);
   const units = useUnits();
-  const exporter = useFindingsExport();
-  const apply = (next: FindingFilters) =>
-    setParams(Object.fromEntries(Object.entries(next).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))), {
-      replace: true,
-    });
-  const change =
-    <K extends keyof FindingFilters>(key: K) =>
-    (value: FindingFilters[K] | undefined) =>
-      apply({ ...filters, [key]: value });
-  const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
     <div data-testid="inspection-findings">
       <PageHeader
@@ -56,18 +41,12 @@ export function FindingsPage() {
         intro={t("inspections.findings.intro")}
         basis={t("inspections.basis")}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporter.isPending}
-            onClick={() =>
-              exporter.mutate(filters, {
-                onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
-                onError: (error) => void message.error(errorMessage(error, t)),
-              })
-            }
-          >
-            {t("inspections.findings.export")}
-          </Button>
+          <ExportButton
+            path="/api/findings"
+            filters={filters}
+            fallbackName="检查发现的问题.xlsx"
+            label={t("inspections.findings.export")}
+          />
         }
       />
       <Card className="audit-filters">

@@ -8,12 +8,13 @@ import {
 import { Button, Card, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { PLAN_KINDS, type PlanKind } from "../../../domain/inspection";
 import { type PlanFilters, type PlanSummary, useInspectionPlans, useMyPortfolio } from "../../api/inspections";
 import { allowed, useCurrentUser } from "../../app/access";
 import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
 import { PageHeader } from "../../components/page-header";
+import { useUrlFilters } from "../../components/url-filters";
 import { PlanFormModal } from "./plan-form-modal";
 import "./inspections.css";
 
@@ -35,17 +36,11 @@ function planFiltersFrom(params: URLSearchParams): PlanFilters {
 export function InspectionsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
-  const filters = planFiltersFrom(params);
+  const { filters, apply, change, filtered } = useUrlFilters(planFiltersFrom);
   const list = useInspectionPlans(filters);
   // "office": any plan (the secrecy office); "mine": a member's own half-yearly inspection of their portfolio.
   const [creating, setCreating] = useState<"office" | "mine" | null>(null);
   const portfolio = useMyPortfolio();
-  const filtered = Object.values(filters).some((v) => v !== undefined);
-  const apply = (next: PlanFilters) =>
-    setParams(Object.fromEntries(Object.entries(next).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))), {
-      replace: true,
-    });
   return (
     <div data-testid="inspections">
       <PageHeader
@@ -86,7 +81,7 @@ export function InspectionsPage() {
             label={t("inspections.plan.year")}
             placeholder={t("inspections.plan.allYears")}
             value={filters.year}
-            onChange={(year) => apply({ ...filters, year })}
+            onChange={change("year")}
           />
           <FilterSelect<PlanKind>
             id="plan-filters-kind"
@@ -94,7 +89,7 @@ export function InspectionsPage() {
             placeholder={t("inspections.plan.allKinds")}
             value={filters.kind}
             options={PLAN_KINDS.map((k) => ({ value: k, label: t(`inspections.kinds.${k}`) }))}
-            onChange={(kind) => apply({ ...filters, kind })}
+            onChange={change("kind")}
           />
         </FilterGrid>
       </Card>

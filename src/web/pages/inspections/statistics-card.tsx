@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { queryString } from "../../api/client";
 import { useFindingStatistics } from "../../api/inspection-statistics";
-import { FINDING_COLOURS, percent } from "./statistics-charts";
+import { percent } from "../../components/chart-options";
+import { FINDING_COLOURS } from "./statistics-charts";
 
 /** 检查整改 on the main dashboard: open and overdue findings and the rectification rate, opening the statistics. */
 export function FindingStatisticsCard({ year, unitId }: { year: number | undefined; unitId: string | undefined }) {

@@ -1,8 +1,10 @@
-import { Card, Col, Row, Statistic } from "antd";
+import { Row } from "antd";
 import { useTranslation } from "react-i18next";
 import type { FindingFilters } from "../../api/inspections";
 import type { FindingStatistics } from "../../api/inspection-statistics";
-import { FINDING_COLOURS, percent } from "./statistics-charts";
+import { percent } from "../../components/chart-options";
+import { KpiCard } from "../../components/dashboard-parts";
+import { FINDING_COLOURS } from "./statistics-charts";
 
 interface Kpi {
   key: "total" | "open" | "submitted" | "overdue" | "rate" | "onTime" | "days" | "repeats";
@@ -74,32 +76,16 @@ export function StatisticsKpis({
     <Row gutter={[16, 16]} className="kpi-row">
       {kpis.map((kpi) => {
         const drill = kpi.drill;
-        const open = drill ? () => onOpen(drill) : undefined;
         return (
-          <Col key={kpi.key} xs={12} lg={6}>
-            <Card
-              hoverable={open !== undefined}
-              className={open ? "kpi-card" : "kpi-card kpi-static"}
-              data-testid={`finding-kpi-${kpi.key}`}
-              {...(open
-                ? {
-                    role: "link",
-                    tabIndex: 0,
-                    onClick: open,
-                    onKeyDown: (event: { key: string }) => {
-                      if (event.key === "Enter") open();
-                    },
-                  }
-                : {})}
-            >
-              <Statistic
-                title={t(`inspections.statistics.kpi.${kpi.key}`)}
-                value={kpi.value}
-                styles={{ content: kpi.colour ? { color: kpi.colour } : {} }}
-              />
-              <div className="kpi-note">{kpi.note}</div>
-            </Card>
-          </Col>
+          <KpiCard
+            key={kpi.key}
+            testId={`finding-kpi-${kpi.key}`}
+            title={t(`inspections.statistics.kpi.${kpi.key}`)}
+            value={kpi.value}
+            note={kpi.note}
+            colour={kpi.colour}
+            onOpen={drill ? () => onOpen(drill) : undefined}
+          />
         );
       })}
     </Row>

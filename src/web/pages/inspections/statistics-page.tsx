@@ -1,8 +1,8 @@
 import { UnorderedListOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Space, Table, Typography } from "antd";
-import { type ReactNode, useMemo } from "react";
+import { Alert, Button, Card, Col, Row, Skeleton, Table, Typography } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../api/error-message";
 import type { FindingFilters } from "../../api/inspections";
 import {
@@ -11,20 +11,14 @@ import {
   type MemberTally,
   useFindingStatistics,
 } from "../../api/inspection-statistics";
-import { type ChartClick, EChart } from "../../components/echart";
+import { barChartHeight, percent } from "../../components/chart-options";
+import { ChartCard, YearUnitPickers } from "../../components/dashboard-parts";
+import type { ChartClick } from "../../components/echart";
 import { PageHeader } from "../../components/page-header";
+import { useQueryParam } from "../../components/url-filters";
 import { queryString } from "../../api/client";
 import { yearOptions } from "../obligations/filter-options";
-import { UnitFilterSelect } from "../obligations/unit-filter-select";
-import {
-  barChartHeight,
-  type ChartLabels,
-  partAt,
-  percent,
-  severityPieOption,
-  tallyBarOption,
-  trendOption,
-} from "./statistics-charts";
+import { type ChartLabels, partAt, severityPieOption, tallyBarOption, trendOption } from "./statistics-charts";
 import { StatisticsKpis } from "./statistics-kpis";
 import "./inspections.css";
 
@@ -46,20 +40,10 @@ function yearFrom(value: string | null): number | "all" | undefined {
  */
 export function StatisticsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useQueryParam();
   const year = yearFrom(params.get("year"));
   const unitId = params.get("unitId") ?? undefined;
   const statistics = useFindingStatistics(year, unitId);
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (p) => {
-        if (value) p.set(key, value);
-        else p.delete(key);
-        return p;
-      },
-      { replace: true },
-    );
 
   const shownYear = year ?? statistics.data?.year ?? undefined;
   return (
@@ -69,23 +53,19 @@ export function StatisticsPage() {
         intro={t("inspections.statistics.intro")}
         basis={t("inspections.basis")}
         extra={
-          <Space wrap>
-            <Typography.Text>{t("inspections.statistics.year")}</Typography.Text>
-            <Select<number | "all">
-              aria-label={t("inspections.statistics.year")}
-              className="year-select"
-              value={shownYear}
-              options={[{ value: "all", label: t("inspections.statistics.allYears") }, ...yearOptions()]}
-              onChange={(value) => setParam("year", String(value))}
-            />
-            <Typography.Text>{t("inspections.statistics.unit")}</Typography.Text>
-            <div className="filter-picker">
-              <UnitFilterSelect id="statistics-unit" value={unitId} onChange={(value) => setParam("unitId", value)} />
-            </div>
+          <YearUnitPickers<number | "all">
+            yearLabel={t("inspections.statistics.year")}
+            year={shownYear}
+            years={[{ value: "all", label: t("inspections.statistics.allYears") }, ...yearOptions()]}
+            unitLabel={t("inspections.statistics.unit")}
+            unitPickerId="statistics-unit"
+            unitId={unitId}
+            setParam={setParam}
+          >
             <Link to="/inspections/findings">
               <Button icon={<UnorderedListOutlined />}>{t("inspections.findings.title")}</Button>
             </Link>
-          </Space>
+          </YearUnitPickers>
         }
       />
       {statistics.isError && (
@@ -106,6 +86,7 @@ function Statistics({ data }: { data: FindingStatistics }) {
     ...(data.unit ? { unitId: data.unit.id } : {}),
   };
   const open = (filters: FindingFilters) => void navigate(findingsUrl({ ...scope, ...filters }));
+  const nothing = t("inspections.statistics.nothing");
 
   const options = useMemo(() => {
     const labels: ChartLabels = {
@@ -139,30 +120,30 @@ function Statistics({ data }: { data: FindingStatistics }) {
       <StatisticsKpis totals={data.totals} onOpen={open} />
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
-          <ChartCard title={t("inspections.statistics.byCategory")} empty={data.totals.total === 0}>
-            <EChart
-              testId="chart-by-category"
-              label={t("inspections.statistics.byCategory")}
-              height={barChartHeight(data.byCategory.length)}
-              option={options.categories}
-              onClick={drill(data.byCategory, (category) => ({
-                category: category as FindingFilters["category"],
-              }))}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("inspections.statistics.byCategory")}
+            empty={data.totals.total === 0}
+            emptyText={nothing}
+            testId="chart-by-category"
+            height={barChartHeight(data.byCategory.length)}
+            option={options.categories}
+            onClick={drill(data.byCategory, (category) => ({
+              category: category as FindingFilters["category"],
+            }))}
+          />
         </Col>
         <Col xs={24} xl={8}>
-          <ChartCard title={t("inspections.statistics.bySeverity")} empty={data.totals.total === 0}>
-            <EChart
-              testId="chart-by-severity"
-              label={t("inspections.statistics.bySeverity")}
-              option={options.severities}
-              onClick={(event) => {
-                const severity = (event.data as { severity?: FindingFilters["severity"] } | undefined)?.severity;
-                if (severity) open({ severity });
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("inspections.statistics.bySeverity")}
+            empty={data.totals.total === 0}
+            emptyText={nothing}
+            testId="chart-by-severity"
+            option={options.severities}
+            onClick={(event) => {
+              const severity = (event.data as { severity?: FindingFilters["severity"] } | undefined)?.severity;
+              if (severity) open({ severity });
+            }}
+          />
         </Col>
         <Col xs={24} xl={16}>
           <ChartCard
@@ -172,29 +153,26 @@ function Statistics({ data }: { data: FindingStatistics }) {
               t("inspections.statistics.unitsShown", { shown: data.byUnit.length, count: data.unitCount })
             }
             empty={data.byUnit.length === 0}
-          >
-            <EChart
-              testId="chart-by-unit"
-              label={t("inspections.statistics.byUnit")}
-              height={barChartHeight(data.byUnit.length)}
-              option={options.units}
-              onClick={drill(data.byUnit, (unitId) => ({ unitId }))}
-            />
-          </ChartCard>
+            emptyText={nothing}
+            testId="chart-by-unit"
+            height={barChartHeight(data.byUnit.length)}
+            option={options.units}
+            onClick={drill(data.byUnit, (unitId) => ({ unitId }))}
+          />
         </Col>
         <Col xs={24} xl={8}>
-          <ChartCard title={t("inspections.statistics.trend")} empty={data.byYear.length === 0}>
-            <EChart
-              testId="chart-trend"
-              label={t("inspections.statistics.trend")}
-              height={280}
-              option={options.trend}
-              onClick={(event) => {
-                const year = Number(data.byYear[event.dataIndex]?.key);
-                if (Number.isInteger(year)) void navigate(findingsUrl({ ...scope, year }));
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("inspections.statistics.trend")}
+            empty={data.byYear.length === 0}
+            emptyText={nothing}
+            testId="chart-trend"
+            height={280}
+            option={options.trend}
+            onClick={(event) => {
+              const year = Number(data.byYear[event.dataIndex]?.key);
+              if (Number.isInteger(year)) void navigate(findingsUrl({ ...scope, year }));
+            }}
+          />
         </Col>
         <Col xs={24}>
           <MemberCard members={data.byMember} />
@@ -246,29 +224,6 @@ function MemberCard({ members }: { members: MemberTally[] }) {
           },
         ]}
       />
-    </Card>
-  );
-}
-
-function ChartCard({
-  title,
-  empty,
-  extra,
-  children,
-}: {
-  title: string;
-  empty: boolean;
-  extra?: ReactNode;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Card title={title} extra={extra} className="stack-card chart-card">
-      {empty ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("inspections.statistics.nothing")} />
-      ) : (
-        children
-      )}
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { Card, Col, Row, Statistic } from "antd";
+import { Row } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ObligationStatus, Tally } from "../../api/obligations";
-import { percent } from "./dashboard-charts";
+import { percent } from "../../components/chart-options";
+import { KpiCard } from "../../components/dashboard-parts";
 import { STATUS_COLOURS } from "./status";
 
 interface Kpi {
@@ -24,33 +25,19 @@ export function DashboardKpis({ totals, onOpen }: { totals: Tally; onOpen: (stat
   return (
     <Row gutter={[16, 16]} className="kpi-row">
       {kpis.map((kpi) => (
-        <Col key={kpi.key} xs={12} lg={6}>
-          <Card
-            hoverable
-            className="kpi-card"
-            data-testid={`kpi-${kpi.key}`}
-            role="link"
-            tabIndex={0}
-            onClick={() => onOpen(kpi.status)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter") onOpen(kpi.status);
-            }}
-          >
-            <Statistic
-              title={t(`obligations.dashboard.kpi.${kpi.key}`)}
-              value={kpi.value}
-              styles={{ content: kpi.colour ? { color: kpi.colour } : {} }}
-            />
-            <div className="kpi-note">
-              {kpi.key === "rate"
-                ? t("obligations.dashboard.kpi.rateNote", {
-                    done: totals.fulfilled + totals.waived,
-                    total: totals.total,
-                  })
-                : t(`obligations.dashboard.kpi.${kpi.key}Note`)}
-            </div>
-          </Card>
-        </Col>
+        <KpiCard
+          key={kpi.key}
+          testId={`kpi-${kpi.key}`}
+          title={t(`obligations.dashboard.kpi.${kpi.key}`)}
+          value={kpi.value}
+          colour={kpi.colour}
+          onOpen={() => onOpen(kpi.status)}
+          note={
+            kpi.key === "rate"
+              ? t("obligations.dashboard.kpi.rateNote", { done: totals.fulfilled + totals.waived, total: totals.total })
+              : t(`obligations.dashboard.kpi.${kpi.key}Note`)
+          }
+        />
       ))}
     </Row>
   );

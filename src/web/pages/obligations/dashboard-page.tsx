@@ -1,7 +1,7 @@
-import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from "antd";
-import { type ReactNode, useMemo } from "react";
+import { Alert, Card, Col, Row, Skeleton, Typography } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../api/error-message";
 import {
   type DashboardView,
@@ -10,16 +10,18 @@ import {
   type Tally,
   useDashboard,
 } from "../../api/obligations";
-import { type ChartClick, EChart } from "../../components/echart";
+import { barChartHeight } from "../../components/chart-options";
+import { ChartCard, YearUnitPickers } from "../../components/dashboard-parts";
+import type { ChartClick } from "../../components/echart";
+import { useQueryParam } from "../../components/url-filters";
 import { FindingStatisticsCard } from "../inspections/statistics-card";
-import { barChartHeight, partAt, statusPieOption, tallyBarOption, trendOption } from "./dashboard-charts";
+import { partAt, statusPieOption, tallyBarOption, trendOption } from "./dashboard-charts";
 import { DashboardKpis } from "./dashboard-kpis";
 import { yearOptions } from "./filter-options";
 import { listUrl } from "./filters";
 import { ObligationTable } from "./obligation-table";
 import { ObligationsPageHeader } from "./obligations-page-header";
 import { useStatusName } from "./status";
-import { UnitFilterSelect } from "./unit-filter-select";
 
 /**
  * 责任落实总览: a year of obligations at a glance — how many, how many done, late or due soon; completion by unit, by
@@ -27,41 +29,26 @@ import { UnitFilterSelect } from "./unit-filter-select";
  */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useQueryParam();
   const yearParam = Number(params.get("year"));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : undefined;
   const unitId = params.get("unitId") ?? undefined;
   const dashboard = useDashboard(year, unitId);
-
-  const setParam = (key: string, value: string | undefined) =>
-    setParams(
-      (p) => {
-        if (value) p.set(key, value);
-        else p.delete(key);
-        return p;
-      },
-      { replace: true },
-    );
 
   return (
     <>
       <ObligationsPageHeader
         page="dashboard"
         extra={
-          <Space wrap>
-            <Typography.Text>{t("obligations.filters.year")}</Typography.Text>
-            <Select<number>
-              aria-label={t("obligations.filters.year")}
-              className="year-select"
-              value={year ?? dashboard.data?.year}
-              options={yearOptions()}
-              onChange={(value) => setParam("year", String(value))}
-            />
-            <Typography.Text>{t("obligations.filters.unit")}</Typography.Text>
-            <div className="filter-picker">
-              <UnitFilterSelect id="dashboard-unit" value={unitId} onChange={(value) => setParam("unitId", value)} />
-            </div>
-          </Space>
+          <YearUnitPickers<number>
+            yearLabel={t("obligations.filters.year")}
+            year={year ?? dashboard.data?.year}
+            years={yearOptions()}
+            unitLabel={t("obligations.filters.unit")}
+            unitPickerId="dashboard-unit"
+            unitId={unitId}
+            setParam={setParam}
+          />
         }
       />
       {dashboard.isError && (
@@ -78,6 +65,7 @@ function Dashboard({ data, unitId }: { data: DashboardView; unitId: string | und
   const navigate = useNavigate();
   const statusName = useStatusName();
   const rate = t("obligations.dashboard.rate");
+  const nothing = t("obligations.dashboard.nothing");
   const open = (filters: ObligationFilters) => void navigate(listUrl({ year: data.year, unitId, ...filters }));
 
   const options = useMemo(
@@ -106,64 +94,64 @@ function Dashboard({ data, unitId }: { data: DashboardView; unitId: string | und
       <FindingStatisticsCard year={data.year} unitId={unitId} />
       <Row gutter={[16, 16]} className="chart-row">
         <Col xs={24} xl={16}>
-          <ChartCard title={t("obligations.dashboard.byUnit")} empty={data.byUnit.length === 0}>
-            <EChart
-              testId="chart-by-unit"
-              label={t("obligations.dashboard.byUnit")}
-              height={barChartHeight(data.byUnit.length)}
-              option={options.units}
-              onClick={drill(data.byUnit, (unit) => ({ unitId: unit }))}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("obligations.dashboard.byUnit")}
+            empty={data.byUnit.length === 0}
+            emptyText={nothing}
+            testId="chart-by-unit"
+            height={barChartHeight(data.byUnit.length)}
+            option={options.units}
+            onClick={drill(data.byUnit, (unit) => ({ unitId: unit }))}
+          />
         </Col>
         <Col xs={24} xl={8}>
-          <ChartCard title={t("obligations.dashboard.byStatus")} empty={data.totals.total === 0}>
-            <EChart
-              testId="chart-by-status"
-              label={t("obligations.dashboard.byStatus")}
-              option={options.status}
-              onClick={(event) => {
-                const status = (event.data as { status?: ObligationStatus } | undefined)?.status;
-                if (status) open({ status });
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("obligations.dashboard.byStatus")}
+            empty={data.totals.total === 0}
+            emptyText={nothing}
+            testId="chart-by-status"
+            option={options.status}
+            onClick={(event) => {
+              const status = (event.data as { status?: ObligationStatus } | undefined)?.status;
+              if (status) open({ status });
+            }}
+          />
         </Col>
         <Col xs={24} lg={12} xl={8}>
-          <ChartCard title={t("obligations.dashboard.byLeader")} empty={data.byLeader.length === 0}>
-            <EChart
-              testId="chart-by-leader"
-              label={t("obligations.dashboard.byLeader")}
-              height={barChartHeight(data.byLeader.length)}
-              option={options.leaders}
-              onClick={drill(data.byLeader, (personId) => ({ personId }))}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("obligations.dashboard.byLeader")}
+            empty={data.byLeader.length === 0}
+            emptyText={nothing}
+            testId="chart-by-leader"
+            height={barChartHeight(data.byLeader.length)}
+            option={options.leaders}
+            onClick={drill(data.byLeader, (personId) => ({ personId }))}
+          />
         </Col>
         <Col xs={24} lg={12} xl={8}>
-          <ChartCard title={t("obligations.dashboard.byArticle")} empty={data.byArticle.length === 0}>
-            <EChart
-              testId="chart-by-article"
-              label={t("obligations.dashboard.byArticle")}
-              height={barChartHeight(data.byArticle.length)}
-              option={options.articles}
-              onClick={drill(data.byArticle, (article) => ({ article }))}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("obligations.dashboard.byArticle")}
+            empty={data.byArticle.length === 0}
+            emptyText={nothing}
+            testId="chart-by-article"
+            height={barChartHeight(data.byArticle.length)}
+            option={options.articles}
+            onClick={drill(data.byArticle, (article) => ({ article }))}
+          />
         </Col>
         <Col xs={24} xl={8}>
-          <ChartCard title={t("obligations.dashboard.trend")} empty={data.trend.length === 0}>
-            <EChart
-              testId="chart-trend"
-              label={t("obligations.dashboard.trend")}
-              height={280}
-              option={options.trend}
-              onClick={(event) => {
-                const year = Number(data.trend[event.dataIndex]?.key);
-                if (Number.isInteger(year)) void navigate(listUrl({ year, unitId }));
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t("obligations.dashboard.trend")}
+            empty={data.trend.length === 0}
+            emptyText={nothing}
+            testId="chart-trend"
+            height={280}
+            option={options.trend}
+            onClick={(event) => {
+              const year = Number(data.trend[event.dataIndex]?.key);
+              if (Number.isInteger(year)) void navigate(listUrl({ year, unitId }));
+            }}
+          />
         </Col>
         <Col xs={24}>
           <Card
@@ -183,18 +171,5 @@ function Dashboard({ data, unitId }: { data: DashboardView; unitId: string | und
         </Col>
       </Row>
     </div>
-  );
-}
-
-function ChartCard({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Card title={title} className="stack-card chart-card">
-      {empty ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("obligations.dashboard.nothing")} />
-      ) : (
-        children
-      )}
-    </Card>
   );
 }

@@ -1,14 +1,10 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import { App, Button, Card } from "antd";
+import { Card } from "antd";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { useUnits } from "../../api/accounts";
-import { errorMessage } from "../../api/error-message";
-import { useListExport } from "../../api/list-export";
 import { type SelfCheckFilters, useSelfChecks } from "../../api/self-checks";
-import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
+import { ExportButton, FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
 import { PageHeader } from "../../components/page-header";
-import { saveBlob } from "../../components/save-blob";
+import { useUrlFilters } from "../../components/url-filters";
 import { SelfCheckTable } from "./self-check-table";
 
 const STATUSES = ["draft", "submitted", "confirmed"] as const;
@@ -26,21 +22,9 @@ function filtersFrom(params: URLSearchParams): SelfCheckFilters {
 /** 全部自查表: the institution's self-checks for readers of its inspections, filtered (year, unit, status), exportable. */
 export function AllSelfChecksPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
+  const { filters, apply, change, filtered } = useUrlFilters(filtersFrom);
   const list = useSelfChecks(filters);
   const units = useUnits();
-  const exporter = useListExport("/api/self-checks", "个人保密自查.xlsx");
-  const apply = (next: SelfCheckFilters) =>
-    setParams(Object.fromEntries(Object.entries(next).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))), {
-      replace: true,
-    });
-  const change =
-    <K extends keyof SelfCheckFilters>(key: K) =>
-    (value: SelfCheckFilters[K] | undefined) =>
-      apply({ ...filters, [key]: value });
-  const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
     <div data-testid="self-checks-all">
       <PageHeader
@@ -48,18 +32,12 @@ export function AllSelfChecksPage() {
         intro={t("selfChecks.all.intro")}
         basis={t("selfChecks.basis")}
         extra={
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporter.isPending}
-            onClick={() =>
-              exporter.mutate(filters, {
-                onSuccess: ({ blob, filename }) => saveBlob(blob, filename),
-                onError: (error) => void message.error(errorMessage(error, t)),
-              })
-            }
-          >
-            {t("selfChecks.all.export")}
-          </Button>
+          <ExportButton
+            path="/api/self-checks"
+            filters={filters}
+            fallbackName="个人保密自查.xlsx"
+            label={t("selfChecks.all.export")}
+          />
         }
       />
       <Card className="audit-filters">
