@@ -358,6 +358,8 @@ describe("organization and responsibility", () => {
     });
     await page.locator(".import-submit").click();
     const errors = page.getByTestId("import-errors");
+    // allTextContents does not wait: wait for the server's answer to be on screen first.
+    await errors.locator(".ant-alert-title").first().waitFor();
     const [message] = await errors.locator(".ant-alert-title").allTextContents();
     expect(message?.trim()).toBeTruthy();
     // When the server lists what is wrong (details.errors), every problem is a row of the table, in Chinese.
