@@ -53,7 +53,9 @@ export async function runLoadScenario(
 ): Promise<LoadRow[]> {
   const baseline = side("baseline", scenario.baseline, null, scenario.request);
   const subject = side(scenario.name, scenario.subject, scenario.target, scenario.request);
-  const variants = (scenario.variants ?? []).map((v) => side(v.name, v.server, v.target ?? null, scenario.request));
+  const variants = (scenario.variants ?? []).map((v) =>
+    side(v.name, v.server, v.target ?? null, v.request ?? scenario.request),
+  );
   const sides: Side[] = [baseline, subject, ...variants];
   try {
     // One at a time: starting processes compete for the two cores and would slow each other's start for nothing.
@@ -61,11 +63,11 @@ export async function runLoadScenario(
     let subjectAnswer: ProbeResult | null = null;
     for (const s of [subject, ...variants]) {
       s.server = await startServer(s.spec, { env: { BAOMI_DATA_DIR: s.dataDir }, stdoutFile: s.stdoutFile });
-      if (scenario.signIn) s.request = await signIn(s, scenario.signIn, scenario.request);
-      const answer = await checkAnswers(s, scenario);
+      if (scenario.signIn) s.request = await signIn(s, scenario.signIn, s.request);
+      const answer = await checkAnswers(s);
       const problem = scenario.checkAnswer?.(answer.body) ?? null;
       if (problem !== null) {
-        throw new Error(`${s.spec.label}: unexpected answer to ${scenario.request.path}: ${problem}`);
+        throw new Error(`${s.spec.label}: unexpected answer to ${s.request.path}: ${problem}`);
       }
       subjectAnswer ??= answer;
     }
@@ -76,7 +78,7 @@ export async function runLoadScenario(
       env: { BAOMI_DATA_DIR: baseline.dataDir },
       stdoutFile: baseline.stdoutFile,
     });
-    const baselineAnswer = await checkAnswers(baseline, scenario);
+    const baselineAnswer = await checkAnswers(baseline);
     if (scenario.baselineServesSubjectAnswer && baselineAnswer.body !== subjectAnswer?.body) {
       throw new Error(`${baseline.spec.label} does not answer the bytes the subject answered`);
     }
@@ -90,8 +92,10 @@ export async function runLoadScenario(
         alive(s); // a crash during the round must not pass for a slow round
         // CPU time per request is the figure least disturbed by other load on the machine: a server that is
         // descheduled serves fewer requests per second, but each request costs it the same CPU.
+        // NaN, not Infinity, for a round in which no request came back (the report prints "–").
+        const answered = result.requests + result.warmupRequests;
         s.cpuUsPerRequest.push(
-          ((readCpuMs(server.child.pid) - cpuBefore) * 1000) / (result.requests + result.warmupRequests),
+          answered > 0 ? ((readCpuMs(server.child.pid) - cpuBefore) * 1000) / answered : Number.NaN,
         );
         if (result.errors + result.timeouts + result.non2xx > 0) {
           throw new Error(
@@ -140,12 +144,10 @@ function alive(s: Side): RunningServer {
 }
 
 /** One request before measuring: a side that does not answer 2xx would be measuring its error path. */
-async function checkAnswers(s: Side, scenario: LoadScenario): Promise<ProbeResult> {
+async function checkAnswers(s: Side): Promise<ProbeResult> {
   const answer = await probe(alive(s).origin, s.request);
   if (answer.status < 200 || answer.status > 299) {
-    throw new Error(
-      `${s.spec.label} answered ${answer.status} to ${scenario.request.path}: ${answer.body.slice(0, 300)}`,
-    );
+    throw new Error(`${s.spec.label} answered ${answer.status} to ${s.request.path}: ${answer.body.slice(0, 300)}`);
   }
   s.probe = { status: answer.status, bodyBytes: answer.bodyBytes, headerBytes: answer.headerBytes };
   return answer;
@@ -185,7 +187,7 @@ function summarize(s: Side): LoadSide {
     p50Ms: percentileOfSorted(sorted, 50),
     p99Ms: percentileOfSorted(sorted, 99),
     samples: sorted.length,
-    cpuUsPerRequest: median(s.cpuUsPerRequest),
+    cpuUsPerRequest: median(s.cpuUsPerRequest.filter((v) => !Number.isNaN(v))),
     servedRequests: 1 + s.rounds.reduce((sum, r) => sum + r.requests + r.warmupRequests, 0),
     rounds: s.rounds,
     probe: s.probe ?? { status: 0, bodyBytes: 0, headerBytes: 0 },

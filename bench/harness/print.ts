@@ -42,7 +42,7 @@ function loadTable(rows: LoadRow[]): string {
       `${Math.round(r.subject.reqPerSec)} / ${Math.round(r.baseline.reqPerSec)}`,
       r.ratio.toFixed(2),
       spread(r.roundRatios),
-      `${Math.round(r.subject.cpuUsPerRequest)} / ${Math.round(r.baseline.cpuUsPerRequest)}`,
+      `${ms(r.subject.cpuUsPerRequest, 0)} / ${ms(r.baseline.cpuUsPerRequest, 0)}`,
       ...target(r.check),
     ]),
   );

@@ -41,6 +41,8 @@ export interface Variant {
   name: string;
   server: ProcessSpec;
   target?: Target;
+  /** Its own request instead of the scenario's (a deeper page of the same list, say); signed in the same way. */
+  request?: RequestSpec;
 }
 
 /**

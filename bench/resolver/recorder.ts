@@ -20,9 +20,17 @@ export interface Recorder {
   close(): Promise<void>;
 }
 
-/** A Kysely over `file` whose every statement is recorded. */
-export function recordingKysely(file: string): Recorder {
-  const handle = new BetterSqlite3(file, { readonly: true });
+/**
+ * A Kysely over `file` whose every statement is recorded. Read-only unless `writable` (a whole app over it, which
+ * signs in and so writes a session): then with the pragmas the app's own connection sets.
+ */
+export function recordingKysely(file: string, { writable = false } = {}): Recorder {
+  const handle = new BetterSqlite3(file, { readonly: !writable });
+  if (writable) {
+    handle.pragma("journal_mode = WAL");
+    handle.pragma("foreign_keys = ON");
+    handle.pragma("busy_timeout = 5000");
+  }
   let log: Recorded[] = [];
   const record = (sql: string, statement: BetterSqlite3.Statement) =>
     new Proxy(statement, {

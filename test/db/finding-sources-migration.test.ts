@@ -6,7 +6,7 @@
 import { Migrator, sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/platform/db/database.js";
-import { migrateToLatest } from "../../src/platform/db/migrate.js";
+import { MIGRATION_LOCK, migrateToLatest } from "../../src/platform/db/migrate.js";
 import { migrations } from "../../src/platform/db/migrations/index.js";
 import { createTestDatabase, testDialects, type TestDatabase } from "../databases.js";
 
@@ -17,17 +17,34 @@ const TEMPLATE = JSON.stringify({
   sections: [{ id: "daily", items: [{ id: "daily.carriers", text: { zh: "涉密载体管理规范", en: "Carriers" } }] }],
 });
 
+/** Migrates up to `last` only, the way migrate.ts does (on PostgreSQL: our schema's tables, under the lock). */
 async function migrateUpTo(db: Db, last: string): Promise<void> {
   const names = Object.keys(migrations);
   const upTo = Object.fromEntries(names.slice(0, names.indexOf(last) + 1).map((n) => [n, migrations[n]!]));
-  const migrator = new Migrator({
-    db: db.kysely,
-    provider: { getMigrations: () => Promise.resolve(upTo) },
-    migrationTableName: "baomi_migration",
-    migrationLockTableName: "baomi_migration_lock",
+  const run = async () => {
+    const schema =
+      db.dialect === "postgres"
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]?.schema
+        : undefined;
+    const migrator = new Migrator({
+      db: db.kysely,
+      provider: { getMigrations: () => Promise.resolve(upTo) },
+      migrationTableName: "baomi_migration",
+      migrationLockTableName: "baomi_migration_lock",
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error("migration failed");
+  };
+  if (db.dialect !== "postgres") return run();
+  await db.kysely.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${MIGRATION_LOCK}))`.execute(conn);
+    try {
+      await run();
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${MIGRATION_LOCK}))`.execute(conn);
+    }
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error("migration failed");
 }
 
 // The 0018 schema, before the types describe 0019: rows are written untyped.

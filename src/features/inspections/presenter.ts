@@ -28,6 +28,7 @@ import {
 import { INSPECTION_RECORD_KIND } from "./records.js";
 import {
   type FindingRow,
+  type FindingSummaryRow,
   inspectionColumns,
   type InspectionRow,
   mayRecord,
@@ -57,7 +58,7 @@ export function presentPlanSummary(row: PlanRow): PlanSummary {
   };
 }
 
-export function presentFindingSummary(row: FindingRow, today: string): FindingSummary {
+export function presentFindingSummary(row: FindingSummaryRow, today: string): FindingSummary {
   return {
     id: row.id,
     inspectionId: row.inspection_id,

@@ -52,7 +52,7 @@ import { prepareFinding } from "./raise-finding.js";
 import { currentTemplate } from "./templates.js";
 import { FINDING_RECORD_KIND, INSPECTION_RECORD_KIND } from "./records.js";
 import { inPortfolio, memberPortfolio } from "./member-portfolio.js";
-import { findingsVisibleTo, ownSelfCheckFinding, plansVisibleTo } from "./visibility.js";
+import { findingInstitutions, findingsVisibleTo, ownSelfCheckFinding, plansVisibleTo } from "./visibility.js";
 
 export const INSPECTION_READ: Permission = "inspection.read";
 export const INSPECTION_MANAGE: Permission = "inspection.manage";
@@ -130,6 +130,35 @@ export function findingColumns(db: Db) {
     ]);
 }
 export type FindingRow = Awaited<ReturnType<ReturnType<typeof findingColumns>["executeTakeFirstOrThrow"]>>;
+
+/** What a list shows of a finding: the columns its summary needs and its unit's name, nothing joined beyond the unit. */
+export function findingSummaryColumns(db: Db) {
+  return db
+    .selectFrom("inspection_finding")
+    .innerJoin("unit", "unit.id", "inspection_finding.unit_id")
+    .select([
+      "inspection_finding.id",
+      "inspection_finding.inspection_id",
+      "inspection_finding.source",
+      "inspection_finding.source_id",
+      "inspection_finding.unit_id",
+      "inspection_finding.year",
+      "inspection_finding.item_id",
+      "inspection_finding.item_text",
+      "inspection_finding.category",
+      "inspection_finding.severity",
+      "inspection_finding.description",
+      "inspection_finding.deadline",
+      "inspection_finding.status",
+      "inspection_finding.repeat_of",
+      "inspection_finding.owner_person_id",
+      "inspection_finding.owner_name",
+      "unit.name as unit_name",
+    ]);
+}
+export type FindingSummaryRow = Awaited<
+  ReturnType<ReturnType<typeof findingSummaryColumns>["executeTakeFirstOrThrow"]>
+>;
 
 /** The people on a plan's team (its lead first). */
 export async function teamOf(db: Db, planId: string): Promise<string[]> {
@@ -653,8 +682,11 @@ export interface FindingFilter {
  */
 export async function listFindings(db: Db, actor: Actor, filter: FindingFilter, today: string) {
   const institutions = await reachableInstitutions(db, actor, INSPECTION_READ);
+  const candidates = await findingInstitutions(db, actor, institutions);
+  if (candidates.length === 0) return { rows: [], nextCursor: null };
   const [cursorDeadline, cursorId] = (filter.cursor ?? "").split("|");
-  const rows = await findingColumns(db)
+  const rows = await findingSummaryColumns(db)
+    .where("inspection_finding.institution_id", "in", candidates)
     .where(findingsVisibleTo(actor, institutions))
     .$if(filter.status !== undefined, (q) => q.where("inspection_finding.status", "=", filter.status ?? "open"))
     .$if(filter.unitId !== undefined, (q) => q.where("inspection_finding.unit_id", "=", filter.unitId ?? ""))
@@ -674,15 +706,14 @@ export async function listFindings(db: Db, actor: Actor, filter: FindingFilter, 
       ),
     )
     .$if(cursorId !== undefined && cursorDeadline !== undefined && filter.cursor !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb("inspection_finding.deadline", ">", cursorDeadline ?? ""),
-          eb.and([
-            eb("inspection_finding.deadline", "=", cursorDeadline ?? ""),
+      q
+        .where("inspection_finding.deadline", ">=", cursorDeadline ?? "")
+        .where((eb) =>
+          eb.or([
+            eb("inspection_finding.deadline", ">", cursorDeadline ?? ""),
             eb("inspection_finding.id", ">", cursorId ?? ""),
           ]),
-        ]),
-      ),
+        ),
     )
     .orderBy("inspection_finding.deadline")
     .orderBy("inspection_finding.id")

@@ -25,6 +25,7 @@ import * as m0019 from "./0019_finding_sources.js";
 import * as m0020 from "./0020_self_checks.js";
 import * as m0021 from "./0021_self_assessments.js";
 import * as m0022 from "./0022_inspection_templates.js";
+import * as m0023 from "./0023_finding_list_indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "0020_self_checks": m0020,
   "0021_self_assessments": m0021,
   "0022_inspection_templates": m0022,
+  "0023_finding_list_indexes": m0023,
 };
