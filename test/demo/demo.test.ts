@@ -11,6 +11,8 @@ import { initializeInstitution } from "../../src/features/accounts/initialize.js
 import { type DemoLoaded, loadDemo } from "../../src/features/demo/load.js";
 import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { committeeRoster } from "../../src/features/responsibility/committee.js";
+import { confirmersOf } from "../../src/features/self-checks/access.js";
+import { addDays } from "../../src/domain/periods.js";
 import { responsibilityChain, responsibleFor } from "../../src/features/responsibility/resolver.js";
 import { type InspectionTemplate, templateItems } from "../../src/domain/inspection.js";
 import { hasSecrecyMarking } from "../../src/domain/marking-guard.js";
@@ -463,11 +465,17 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     ).rejects.toThrow(/已销号的问题不得修改|final/);
 
     // Each finding raised its owner's duty to rectify it by the deadline; the engine fulfilled the closed ones' duty.
+    // (The self-checks' findings raise theirs too: they are looked at with the self-checks.)
     const duties = await db()
       .selectFrom("obligation")
       .select(["event_id", "state", "due_on", "record_kind", "record_id", "bearer_unit_id"])
       .where("duty_id", "=", "art6.2.rectify-finding")
       .where("year", "=", year)
+      .where(
+        "event_id",
+        "in",
+        findings.map((f) => f.event_id ?? ""),
+      )
       .execute();
     expect(duties).toHaveLength(findings.length);
     for (const f of findings) {
@@ -483,6 +491,13 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     const stalled = findings.filter((f) => f.status === "open" && f.plan_text !== null && f.submitted_at === null);
     expect(stalled.length).toBeGreaterThanOrEqual(3);
 
+    // The statistics count every finding of the year, the self-checks' among them.
+    const all = await db()
+      .selectFrom("inspection_finding")
+      .select("status")
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .execute();
     const client = await signedIn("demo.baomiban");
     const statistics = await client.get(`/api/findings/statistics?year=${year}`);
     expect(statistics.statusCode, statistics.body).toBe(200);
@@ -491,11 +506,220 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       byMember: { inspectionsClosed: number }[];
     }>();
     expect(body.totals).toMatchObject({
-      total: findings.length,
-      closed: findings.filter((f) => f.status === "closed").length,
+      total: all.length,
+      closed: all.filter((f) => f.status === "closed").length,
       repeats: 1,
     });
     expect(body.byMember.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("holds the cleared persons' confirmed self-checks of last year, which fulfil most of their slots", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const { policy } = await activePolicy(db());
+    const template = shippedTemplate("personal-self-check");
+    const rows = await db()
+      .selectFrom("obligation")
+      .select(["id", "period_id", "state", "due_on", "record_kind", "record_id", "responsible", "bearer_person_id"])
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .where("duty_id", "=", "art7.2.self-check")
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(100);
+    const fulfilled = rows.filter((r) => r.state === "fulfilled");
+    expect(fulfilled.length).toBeGreaterThanOrEqual(rows.length * 0.9);
+    // A few slots were missed: open and overdue on the dashboard, with no self-check behind them.
+    const missed = rows.filter((r) => r.state !== "fulfilled");
+    expect(missed.length).toBeGreaterThanOrEqual(1);
+    for (const row of missed) expect([row.state, (row.due_on ?? "") < today]).toEqual(["open", true]);
+    const checks = await db()
+      .selectFrom("self_check as sc")
+      .innerJoin("person", "person.id", "sc.person_id")
+      .leftJoin("account", "account.id", "sc.confirmed_by")
+      .selectAll("sc")
+      .select(["person.name as person_name", "person.unit_id as person_unit", "account.person_id as account_person"])
+      .where("sc.institution_id", "=", demo.institution.id)
+      .where("sc.year", "=", year)
+      .execute();
+    // Last year's self-checks are all confirmed, one for each slot fulfilled.
+    expect(checks).toHaveLength(fulfilled.length);
+    expect(
+      checks.filter((c) => missed.some((m) => m.bearer_person_id === c.person_id && m.period_id === c.period_id)),
+    ).toEqual([]);
+    for (const [n, row] of fulfilled.entries()) {
+      // Fulfilled by the person's own confirmed self-check of that slot, the person frozen as responsible.
+      const check = checks.find((c) => c.id === row.record_id);
+      expect(row.record_kind).toBe("selfCheck.submitted");
+      expect(check).toMatchObject({
+        status: "confirmed",
+        person_id: row.bearer_person_id,
+        period_id: row.period_id,
+        period_due_on: row.due_on,
+        unit_id: check?.person_unit,
+        template_id: "personal-self-check",
+        template_version: template.version,
+      });
+      expect(JSON.parse(row.responsible ?? "[]")).toEqual([
+        { personId: check?.person_id, name: check?.person_name, role: "clearedPerson", acting: false },
+      ]);
+      if (!check) continue;
+      expect(JSON.parse(check.template)).toEqual(template);
+      const answers = JSON.parse(check.answers) as Record<string, { outcome: string; note: string | null }>;
+      expect(Object.keys(answers).sort()).toEqual(
+        templateItems(template)
+          .map((i) => i.id)
+          .sort(),
+      );
+      for (const answer of Object.values(answers)) if (answer.outcome === "fail") expect(answer.note).toBeTruthy();
+      // Submitted, then confirmed a few days later inside the slot by the person's superior of that day, through
+      // their own account.
+      const submitted = fromInstant(check.submitted_at ?? "");
+      const confirmed = fromInstant(check.confirmed_at ?? "");
+      expect(submitted.getTime()).toBeLessThan(confirmed.getTime());
+      expect(dateIn(confirmed) >= check.period_starts_on && dateIn(confirmed) <= (check.period_due_on ?? "")).toBe(
+        true,
+      );
+      expect(check.account_person).toBe(check.confirmer_person_id);
+      expect(check.confirmer_person_id).not.toBe(check.person_id);
+      if (n % 10 === 0) {
+        const superiors = await confirmersOf(db(), policy, check, dateIn(confirmed));
+        expect(superiors.map((h) => h.personId)).toContain(check.confirmer_person_id);
+      }
+    }
+    // Mostly every item met; now and then one not, with what is wrong.
+    const failing = checks.filter((c) => c.answers.includes('"fail"'));
+    expect(failing.length).toBeGreaterThanOrEqual(1);
+    expect(failing.length).toBeLessThan(checks.length / 5);
+
+    // Each failed answer is a finding of the person's unit, raised on confirmation as the service raises it, with its
+    // owner's duty to rectify it in 30 days — rectified and closed by the office since, once the date has come.
+    const findings = await db()
+      .selectFrom("inspection_finding")
+      .selectAll()
+      .where("institution_id", "=", demo.institution.id)
+      .where("source", "=", "selfCheck")
+      .where("year", "=", year)
+      .execute();
+    const failed = failing.flatMap((c) =>
+      Object.entries(JSON.parse(c.answers) as Record<string, { outcome: string; note: string }>)
+        .filter(([, a]) => a.outcome === "fail")
+        .map(([item, a]) => ({ check: c, item, note: a.note })),
+    );
+    expect(findings).toHaveLength(failed.length);
+    const office = await db()
+      .selectFrom("account")
+      .select("id")
+      .where("username", "=", "demo.baomiban")
+      .executeTakeFirstOrThrow();
+    for (const { check, item, note } of failed) {
+      const finding = findings.find((f) => f.source_id === check.id && f.item_id === item);
+      expect(finding).toMatchObject({
+        inspection_id: null,
+        unit_id: check.unit_id,
+        description: note,
+        severity: "minor",
+        category: "personnel",
+        created_by: check.confirmed_by,
+        created_at: check.confirmed_at,
+        deadline: addDays(dateIn(fromInstant(check.confirmed_at ?? "")), 30),
+        repeat_of: null,
+      });
+      if (addDays(dateIn(fromInstant(check.confirmed_at ?? "")), 60) < today) expect(finding?.status).toBe("closed");
+      if (finding?.status === "closed") expect([finding.verified_by, finding.submitted_by]).not.toContain(null);
+      expect(finding?.verified_by ?? office.id).toBe(office.id);
+      const [head] = await responsibleFor(
+        db(),
+        policy,
+        check.unit_id,
+        "unitHead",
+        dateIn(fromInstant(check.confirmed_at ?? "")),
+      );
+      expect([finding?.owner_person_id, finding?.owner_name]).toEqual([head?.personId, head?.personName]);
+      const duty = await db()
+        .selectFrom("obligation")
+        .select(["state", "due_on", "record_kind", "record_id", "bearer_unit_id"])
+        .where("duty_id", "=", "art6.2.rectify-finding")
+        .where("event_id", "=", finding?.event_id ?? "")
+        .executeTakeFirstOrThrow();
+      expect([duty.due_on, duty.bearer_unit_id]).toEqual([finding?.deadline, check.unit_id]);
+      if (finding?.status === "closed")
+        expect([duty.state, duty.record_kind, duty.record_id]).toEqual(["fulfilled", "finding.closed", finding.id]);
+      else expect(duty.state).toBe("open");
+    }
+    // Confirmed is final, by trigger.
+    await expect(
+      db()
+        .updateTable("self_check")
+        .set({ return_reason: "demo" })
+        .where("id", "=", checks[0]?.id ?? "")
+        .execute(),
+    ).rejects.toThrow(/已确认的个人保密自查表不得修改|final/);
+
+    const client = await signedIn("demo.baomiban");
+    const listed = await client.get(`/api/findings?source=selfCheck&year=${year}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json<{ items: unknown[] }>().items).toHaveLength(findings.length);
+    const view = (await client.get(`/api/obligations/dashboard?year=${year}`)).json<{
+      byArticle: { key: string; total: number; fulfilled: number; overdue: number }[];
+    }>();
+    const art7 = view.byArticle.find((a) => a.key === "art7");
+    expect(art7?.fulfilled).toBe(fulfilled.length);
+    expect(art7?.overdue).toBeGreaterThanOrEqual(missed.length);
+  });
+
+  it("holds this year's self-checks as far as the date has come: most confirmed, some still a draft or awaiting, a few missed", async () => {
+    const year = Number(today.slice(0, 4));
+    const rows = await db()
+      .selectFrom("obligation")
+      .select(["period_id", "state", "starts_on", "due_on", "record_id", "bearer_person_id"])
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .where("duty_id", "=", "art7.2.self-check")
+      .execute();
+    const checks = await db()
+      .selectFrom("self_check")
+      .select(["id", "person_id", "period_id", "period_starts_on", "status", "answers", "created_at"])
+      .where("institution_id", "=", demo.institution.id)
+      .where("year", "=", year)
+      .execute();
+    // Only slots that have begun, one self-check per slot owed; confirmed ones fulfil theirs, the others leave it open.
+    for (const check of checks) {
+      const row = rows.find((r) => r.bearer_person_id === check.person_id && r.period_id === check.period_id);
+      expect(row, check.period_id).toBeDefined();
+      expect(check.period_starts_on <= today).toBe(true);
+      expect(row?.state).toBe(check.status === "confirmed" ? "fulfilled" : "open");
+      if (check.status === "confirmed") expect(row?.record_id).toBe(check.id);
+      if (check.status === "draft")
+        expect(Object.keys(JSON.parse(check.answers) as object).length).toBeLessThan(
+          templateItems(shippedTemplate("personal-self-check")).length,
+        );
+    }
+    expect(rows.filter((r) => r.state === "fulfilled")).toHaveLength(
+      checks.filter((c) => c.status === "confirmed").length,
+    );
+    const ended = rows.filter((r) => (r.due_on ?? "") < today);
+    expect(ended.filter((r) => r.state === "fulfilled").length).toBeGreaterThanOrEqual(ended.length * 0.6);
+    if (today > `${year}-06-30`) {
+      // Past the first half, some of this year's ended slots are overdue — missed, or left a draft or unconfirmed.
+      expect(ended.filter((r) => r.state === "open").length).toBeGreaterThanOrEqual(1);
+      expect(checks.filter((c) => c.status !== "confirmed").length).toBeGreaterThanOrEqual(2);
+    }
+
+    // The cleared person with a demo account has the running slot to fill in; one of demo.weiyuan's staff awaits him.
+    const shemi = await signedIn("demo.shemi");
+    const mine = (await shemi.get("/api/self-checks/mine")).json<{
+      owed: { periodId: string; startsOn: string; dueOn: string | null; selfCheck: unknown }[];
+    }>();
+    expect(mine.owed.filter((o) => o.startsOn <= today && (o.dueOn ?? "") >= today).map((o) => o.selfCheck)).toEqual([
+      null,
+    ]);
+    if (today >= `${year}-01-03`) {
+      const weiyuan = await signedIn("demo.weiyuan");
+      const waiting = await weiyuan.get("/api/self-checks/to-confirm");
+      expect(waiting.statusCode, waiting.body).toBe(200);
+      const items = waiting.json<{ items: { status: string }[] }>().items;
+      expect(items.length).toBeGreaterThanOrEqual(1);
+      expect(items.every((i) => i.status === "submitted")).toBe(true);
+    }
   });
 
   it("answers the committee screens with those records as the secrecy office", async () => {
@@ -590,6 +814,7 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       ["inspection_plan", ["created_at", "updated_at"]],
       ["inspection", ["closed_at", "created_at", "updated_at"]],
       ["inspection_finding", ["submitted_at", "verified_at", "created_at", "updated_at"]],
+      ["self_check", ["submitted_at", "confirmed_at", "created_at", "updated_at"]],
     ];
     for (const [table, columns] of instants) {
       const rows = (await db()
@@ -614,6 +839,7 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
       ...(await db().selectFrom("inspection_plan").select("title as text").execute()),
       ...(await db().selectFrom("inspection").select("summary as text").execute()),
       ...(await db().selectFrom("inspection").select("results as text").execute()),
+      ...(await db().selectFrom("self_check").select("answers as text").execute()),
       ...(
         await db()
           .selectFrom("inspection_finding")

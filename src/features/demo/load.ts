@@ -27,6 +27,7 @@ import { type CommitteeCounts, insertCommitteeYears } from "./committee-year.js"
 import { insertPlan } from "./insert.js";
 import { type InspectionCounts, insertInspectionYears } from "./inspection-year.js";
 import { type DemoPlan, planDemo } from "./plan.js";
+import { insertSelfCheckYears, type SelfCheckCounts } from "./self-check-year.js";
 
 /** One demo account as printed at the end. */
 export interface DemoAccountRow {
@@ -48,7 +49,8 @@ export interface DemoLoaded {
     clearances: number;
   } & CommitteeCounts &
     AgreementCounts &
-    InspectionCounts;
+    InspectionCounts &
+    SelfCheckCounts;
   /** The obligations of the previous and the current year the engine materialized, and how many records fulfilled. */
   obligations: { created: number; fulfilled: number };
   password: string;
@@ -221,6 +223,12 @@ async function loadPlan(
     policyVersion: options.policyVersion,
     now: options.now,
   });
+  // The cleared persons' self-checks, confirmed by their superiors through the same accounts, and their findings.
+  const selfChecks = await insertSelfCheckYears(trx, policy, plan, inserted, {
+    institutionId: root.id,
+    policyVersion: options.policyVersion,
+    now: options.now,
+  });
 
   const counts = {
     units: plan.units.length + 1,
@@ -231,6 +239,7 @@ async function loadPlan(
     ...committee,
     ...agreements,
     ...inspections,
+    ...selfChecks,
   };
   await audit.append(trx, {
     actor: { accountId: null, username: "system", role: null, unitId: null },
