@@ -1,11 +1,10 @@
-import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined } from "@ant-design/icons";
-import { Alert, Button, Col, Flex, Result, Row, Skeleton, Space, Typography } from "antd";
+import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
+import { Alert, Button, Col, Flex, Row, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../api/api-error";
-import { errorMessage } from "../../api/error-message";
+import { Link, useParams } from "react-router";
 import { type TaskView, useTask } from "../../api/meetings";
+import { DetailPage } from "../../components/detail-page";
 import { usePageTitle } from "../../components/page-title";
 import { TaskStatusTag } from "./status-tags";
 import { TaskDecisionModal } from "./task-decision-modal";
@@ -24,30 +23,15 @@ export function TaskDetailPage() {
   const task = useTask(id);
   usePageTitle(task.data?.title ?? t("committee.tasks.detail.title"));
 
-  if (task.isPending) return <Skeleton active />;
-  if (task.isError) {
-    const missing = task.error instanceof ApiError && task.error.status === 404;
-    return missing ? (
-      <Result
-        status="404"
-        title={t("committee.tasks.detail.notFound")}
-        subTitle={t("committee.tasks.detail.notFoundHint")}
-        extra={<BackButton />}
-      />
-    ) : (
-      <Alert className="list-error" type="error" showIcon title={errorMessage(task.error, t)} />
-    );
-  }
-  return <TaskDetail task={task.data} />;
-}
-
-function BackButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate("/committee/tasks")}>
-      {t("committee.tasks.detail.back")}
-    </Button>
+    <DetailPage
+      query={task}
+      notFound={t("committee.tasks.detail.notFound")}
+      notFoundHint={t("committee.tasks.detail.notFoundHint")}
+      back={{ to: "/committee/tasks", label: t("committee.tasks.detail.back") }}
+    >
+      {(data) => <TaskDetail task={data} />}
+    </DetailPage>
   );
 }
 

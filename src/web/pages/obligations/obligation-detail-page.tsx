@@ -1,11 +1,10 @@
-import { ArrowLeftOutlined, CheckCircleOutlined, StopOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Col, Flex, Result, Row, Skeleton, Space, Tag, Typography } from "antd";
+import { CheckCircleOutlined, StopOutlined, UploadOutlined } from "@ant-design/icons";
+import { Alert, Button, Col, Flex, Row, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../api/api-error";
-import { errorMessage } from "../../api/error-message";
+import { Link, useParams } from "react-router";
 import { type ObligationView, useObligation } from "../../api/obligations";
+import { DetailPage } from "../../components/detail-page";
 import { usePageTitle } from "../../components/page-title";
 import { EvidenceCard } from "./evidence-card";
 import { ObligationFacts } from "./obligation-facts";
@@ -25,30 +24,15 @@ export function ObligationDetailPage() {
   const obligation = useObligation(id);
   usePageTitle(obligation.data?.duty ?? t("obligations.detail.title"));
 
-  if (obligation.isPending) return <Skeleton active />;
-  if (obligation.isError) {
-    const missing = obligation.error instanceof ApiError && obligation.error.status === 404;
-    return missing ? (
-      <Result
-        status="404"
-        title={t("obligations.detail.notFound")}
-        subTitle={t("obligations.detail.notFoundHint")}
-        extra={<BackLink />}
-      />
-    ) : (
-      <Alert className="list-error" type="error" showIcon title={errorMessage(obligation.error, t)} />
-    );
-  }
-  return <ObligationDetail obligation={obligation.data} />;
-}
-
-function BackLink() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
-      {t("obligations.detail.back")}
-    </Button>
+    <DetailPage
+      query={obligation}
+      notFound={t("obligations.detail.notFound")}
+      notFoundHint={t("obligations.detail.notFoundHint")}
+      back={{ to: -1, label: t("obligations.detail.back") }}
+    >
+      {(data) => <ObligationDetail obligation={data} />}
+    </DetailPage>
   );
 }
 

@@ -1,10 +1,8 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Alert, Button, Col, Result, Row, Skeleton } from "antd";
+import { Col, Row } from "antd";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
-import { ApiError } from "../../api/api-error";
-import { errorMessage } from "../../api/error-message";
+import { useParams } from "react-router";
 import { type ReportView, useReport } from "../../api/reports";
+import { DetailPage } from "../../components/detail-page";
 import { usePageTitle } from "../../components/page-title";
 import { DischargesCard } from "../obligations/discharges-card";
 import { ReportDraftForm } from "./report-draft-form";
@@ -28,21 +26,16 @@ export function ReportDetailPage() {
   const report = useReport(id);
   usePageTitle(report.data?.title ?? t("reports.detail.title"));
 
-  if (report.isPending) return <Skeleton active />;
-  if (report.isError) {
-    const missing = report.error instanceof ApiError && report.error.status === 404;
-    return missing ? (
-      <Result
-        status="404"
-        title={t("reports.detail.notFound")}
-        subTitle={t("reports.detail.notFoundHint")}
-        extra={<BackButton />}
-      />
-    ) : (
-      <Alert className="list-error" type="error" showIcon title={errorMessage(report.error, t)} />
-    );
-  }
-  return <ReportDetail report={report.data} />;
+  return (
+    <DetailPage
+      query={report}
+      notFound={t("reports.detail.notFound")}
+      notFoundHint={t("reports.detail.notFoundHint")}
+      back={{ to: REPORTS_PATH, label: t("reports.detail.back") }}
+    >
+      {(data) => <ReportDetail report={data} />}
+    </DetailPage>
+  );
 }
 
 function ReportDetail({ report: r }: { report: ReportView }) {
@@ -71,15 +64,5 @@ function ReportDetail({ report: r }: { report: ReportView }) {
         </Col>
       </Row>
     </div>
-  );
-}
-
-function BackButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(REPORTS_PATH)}>
-      {t("reports.detail.back")}
-    </Button>
   );
 }

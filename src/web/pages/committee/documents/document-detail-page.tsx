@@ -1,26 +1,10 @@
-import { ArrowLeftOutlined, CheckOutlined, FormOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { CheckOutlined, FormOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../../api/api-error";
+import { Link, useParams } from "react-router";
 import { type DocumentSession, type DocumentUnit, type DocumentView, useDocument } from "../../../api/document-studies";
-import { errorMessage } from "../../../api/error-message";
+import { DetailPage } from "../../../components/detail-page";
 import { usePageTitle } from "../../../components/page-title";
 import { CloseDocumentModal } from "./close-document-modal";
 import { DischargesCard } from "../../obligations/discharges-card";
@@ -38,30 +22,15 @@ export function DocumentDetailPage() {
   const { id = "" } = useParams();
   const document = useDocument(id);
   usePageTitle(document.data?.title ?? t("documentStudies.title"));
-  if (document.isPending) return <Skeleton active />;
-  if (document.isError) {
-    const missing = document.error instanceof ApiError && document.error.status === 404;
-    return missing ? (
-      <Result
-        status="404"
-        title={t("documentStudies.detail.notFound")}
-        subTitle={t("documentStudies.detail.notFoundHint")}
-        extra={<BackButton />}
-      />
-    ) : (
-      <Alert className="list-error" type="error" showIcon title={errorMessage(document.error, t)} />
-    );
-  }
-  return <DocumentDetail document={document.data} />;
-}
-
-function BackButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate("/committee/documents")}>
-      {t("documentStudies.detail.back")}
-    </Button>
+    <DetailPage
+      query={document}
+      notFound={t("documentStudies.detail.notFound")}
+      notFoundHint={t("documentStudies.detail.notFoundHint")}
+      back={{ to: "/committee/documents", label: t("documentStudies.detail.back") }}
+    >
+      {(data) => <DocumentDetail document={data} />}
+    </DetailPage>
   );
 }
 

@@ -1,34 +1,12 @@
-import {
-  ArrowLeftOutlined,
-  CheckOutlined,
-  DownloadOutlined,
-  EditOutlined,
-  FileSyncOutlined,
-  StopOutlined,
-} from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { CheckOutlined, DownloadOutlined, EditOutlined, FileSyncOutlined, StopOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../../api/api-error";
+import { Link, useParams } from "react-router";
 import { errorMessage } from "../../../api/error-message";
 import { type RegulationVersion, type RegulationView, useRegulation, useVersionFile } from "../../../api/regulations";
 import { localized } from "../../../components/format";
+import { DetailPage } from "../../../components/detail-page";
 import { usePageTitle } from "../../../components/page-title";
 import { VERSION_KIND_NAMES } from "../../../../features/regulations/contract";
 import { saveBlob } from "../../../components/save-blob";
@@ -49,30 +27,15 @@ export function RegulationDetailPage() {
   const { id = "" } = useParams();
   const regulation = useRegulation(id);
   usePageTitle(regulation.data?.title ?? t("regulations.title"));
-  if (regulation.isPending) return <Skeleton active />;
-  if (regulation.isError) {
-    const missing = regulation.error instanceof ApiError && regulation.error.status === 404;
-    return missing ? (
-      <Result
-        status="404"
-        title={t("regulations.detail.notFound")}
-        subTitle={t("regulations.detail.notFoundHint")}
-        extra={<BackButton />}
-      />
-    ) : (
-      <Alert className="list-error" type="error" showIcon title={errorMessage(regulation.error, t)} />
-    );
-  }
-  return <RegulationDetail regulation={regulation.data} />;
-}
-
-function BackButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate("/committee/regulations")}>
-      {t("regulations.detail.back")}
-    </Button>
+    <DetailPage
+      query={regulation}
+      notFound={t("regulations.detail.notFound")}
+      notFoundHint={t("regulations.detail.notFoundHint")}
+      back={{ to: "/committee/regulations", label: t("regulations.detail.back") }}
+    >
+      {(data) => <RegulationDetail regulation={data} />}
+    </DetailPage>
   );
 }
 

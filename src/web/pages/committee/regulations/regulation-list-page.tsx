@@ -28,7 +28,8 @@ import {
   STATUS_COLOURS,
   useRegulationNames,
 } from "./names";
-import { CreateRegulationModal, HigherRegulationModal } from "./regulation-modals";
+import { HigherRegulationModal } from "./higher-regulation-modal";
+import { CreateRegulationModal } from "./regulation-modals";
 
 function filtersFrom(params: URLSearchParams): RegulationFilters {
   const filters: RegulationFilters = {};

@@ -1,10 +1,8 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Steps, Tag, Typography } from "antd";
+import { Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../../../api/api-error";
-import { errorMessage } from "../../../api/error-message";
+import { Link, useParams } from "react-router";
 import { type ResearchView, useResearchTopic } from "../../../api/research";
+import { DetailPage } from "../../../components/detail-page";
 import { usePageTitle } from "../../../components/page-title";
 import { ResearchActions } from "./research-actions";
 import { FindingsCard, ReportCard } from "./research-records";
@@ -23,21 +21,16 @@ export function ResearchDetailPage() {
   const topic = useResearchTopic(id);
   usePageTitle(topic.data?.title ?? t("research.detail.title"));
 
-  if (topic.isPending) return <Skeleton active />;
-  if (topic.isError) {
-    const missing = topic.error instanceof ApiError && topic.error.status === 404;
-    return missing ? (
-      <Result
-        status="404"
-        title={t("research.detail.notFound")}
-        subTitle={t("research.detail.notFoundHint")}
-        extra={<BackButton />}
-      />
-    ) : (
-      <Alert className="list-error" type="error" showIcon title={errorMessage(topic.error, t)} />
-    );
-  }
-  return <ResearchDetail topic={topic.data} />;
+  return (
+    <DetailPage
+      query={topic}
+      notFound={t("research.detail.notFound")}
+      notFoundHint={t("research.detail.notFoundHint")}
+      back={{ to: RESEARCH_PATH, label: t("research.detail.back") }}
+    >
+      {(data) => <ResearchDetail topic={data} />}
+    </DetailPage>
+  );
 }
 
 function ResearchDetail({ topic: r }: { topic: ResearchView }) {
@@ -196,15 +189,5 @@ function Overview({ topic: r }: { topic: ResearchView }) {
         ]}
       />
     </Card>
-  );
-}
-
-function BackButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(RESEARCH_PATH)}>
-      {t("research.detail.back")}
-    </Button>
   );
 }
