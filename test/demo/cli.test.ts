@@ -72,5 +72,6 @@ describe("baomi demo (command)", () => {
     expect(result.stdout).toContain("demo.shuji");
     expect(result.stdout).toContain("baomi-demo-2012");
     expect(result.stdout).toContain("for evaluation only");
+    expect(result.stdout).toMatch(/保密检查与自查：\d+ 份检查计划，\d+ 次检查，个人保密自查 \d+ 份/);
   });
 });
