@@ -7,7 +7,7 @@ import { verifyAudit, type ExportAnchors, type VerifyResult } from "../../src/pl
 import { type Config } from "../../src/platform/config/config.js";
 import { openDatabase, type Db } from "../../src/platform/db/database.js";
 import { toInstant } from "../../src/platform/db/instants.js";
-import { migrateToLatest } from "../../src/platform/db/migrate.js";
+import { MIGRATION_LOCK, migrateToLatest } from "../../src/platform/db/migrate.js";
 import { createTestDatabase, type TestDatabase, type TestDialect } from "../databases.js";
 
 export interface AuditFixture {
@@ -111,6 +111,9 @@ export async function appendMany(fixture: AuditFixture, count: number, from = 1)
 export async function tamper(db: Db, statements: string[]): Promise<void> {
   await db.kysely.transaction().execute(async (trx) => {
     if (db.dialect === "postgres") {
+      // Under the migrations' lock: Kysely reads every schema's catalogue before migrating, and a table another test
+      // drops at that moment fails its migration ("relation … does not exist"). Released at commit.
+      await sql`select pg_advisory_xact_lock(hashtext(${MIGRATION_LOCK}))`.execute(trx);
       await sql`set local session_replication_role = replica`.execute(trx);
     } else {
       for (const table of ["audit_entry", "audit_checkpoint", "audit_lookup"]) {
