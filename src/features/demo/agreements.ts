@@ -23,6 +23,7 @@ import { candidates, institutionFor, type Place, roleScope } from "../agreements
 import { type Inserted } from "./insert.js";
 import { addDays } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
+import { at, day } from "./beijing.js";
 
 type Trx = Transaction<Database>;
 
@@ -39,12 +40,6 @@ export interface AgreementCounts {
 const SEED = 20121027;
 
 const OFFICE_ACCOUNT = "demo.baomiban";
-
-/** A Beijing wall-clock moment on a calendar day. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
-
-const day = (year: number, month: number, date: number) =>
-  `${year}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
 
 const clock = (random: Random, fromHour: number, toHour: number) =>
   `${String(random.int(fromHour, toHour)).padStart(2, "0")}:${String(random.int(0, 11) * 5).padStart(2, "0")}`;

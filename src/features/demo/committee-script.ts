@@ -10,6 +10,7 @@
  */
 import { addDays } from "./plan.js";
 import { type Random } from "./random.js";
+import { day } from "./beijing.js";
 
 /** A decision of the minutes or an item of the plan: a tracked task (督办) of its owner unit once signed/approved. */
 export interface ScriptTask {
@@ -67,9 +68,6 @@ export interface YearScript {
 }
 
 const PLACE = "行政楼三楼第一会议室";
-
-const day = (year: number, month: number, date: number) =>
-  `${year}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
 
 /** The committee's previous calendar year, complete: every record closed, one decision overdue. */
 export function previousYearScript(year: number, random: Random): YearScript {

@@ -37,6 +37,7 @@ import {
 import { type Inserted } from "./insert.js";
 import { addDays, type DemoPlan, ROOT } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
+import { at } from "./beijing.js";
 
 type Trx = Transaction<Database>;
 
@@ -56,9 +57,6 @@ export interface CommitteeCounts {
 const SEED = 20121026;
 
 const OFFICE_ACCOUNT = "demo.baomiban";
-
-/** A Beijing wall-clock moment on a calendar day. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 
 interface Signer {
   personId: string;

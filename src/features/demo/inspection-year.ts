@@ -35,6 +35,7 @@ import { committeeRoster } from "../responsibility/committee.js";
 import { type Inserted } from "./insert.js";
 import { addDays, type DemoPlan, ROOT } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
+import { at, day } from "./beijing.js";
 
 type Trx = Transaction<Database>;
 
@@ -56,12 +57,6 @@ const MEMBER_ACCOUNT = "demo.weiyuan";
 
 const MEMBER_TEMPLATE = "unit-inspection";
 const OFFICE_TEMPLATE = "key-department-inspection";
-
-/** A Beijing wall-clock moment on a calendar day. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
-
-const day = (year: number, month: number, date: number) =>
-  `${year}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
 
 /** What an inspector writes about a failed item, and what the unit then does about it. */
 interface FailureText {

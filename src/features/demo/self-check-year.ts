@@ -43,6 +43,7 @@ import { confirmersOf } from "../self-checks/access.js";
 import { type Inserted } from "./insert.js";
 import { addDays, type DemoPlan, ROOT } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
+import { at } from "./beijing.js";
 
 type Trx = Transaction<Database>;
 
@@ -63,9 +64,6 @@ const OFFICE_ACCOUNT = "demo.baomiban";
 const CLEARED_ACCOUNT = "demo.shemi";
 /** A superior with a demo account: one of their staff's running slot awaits their confirmation. */
 const CONFIRMER_ACCOUNT = "demo.weiyuan";
-
-/** A Beijing wall-clock moment on a calendar day. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 
 const clock = (random: Random, fromHour: number, toHour: number) =>
   `${String(random.int(fromHour, toHour)).padStart(2, "0")}:${String(random.int(0, 11) * 5).padStart(2, "0")}`;
