@@ -141,6 +141,12 @@ describe.each(testDialects)("audit log on %s", (dialect) => {
     expect(await fixture.verify()).toMatchObject({ ok: true, count: 1 });
   });
 
+  it("refuses to append outside a transaction, writing nothing", async () => {
+    fixture = await openAuditFixture(dialect);
+    await expect(fixture.log.append(fixture.db.kysely as never, sampleEvent(1))).rejects.toThrow(/transaction/);
+    expect(await fixture.verify()).toMatchObject({ ok: true, count: 0 });
+  });
+
   it("refuses an invalid result or action without writing anything", async () => {
     fixture = await openAuditFixture(dialect);
     await expect(fixture.log.record(sampleEvent(1, { result: "maybe" as "success" }))).rejects.toThrow(/result/);

@@ -4,21 +4,19 @@
  * entries (same transaction) or when an entry has waited `checkpointMinutes` (timer). The auditor's filter lookup is
  * not written here: the timer catches it up behind the chain (lookup.ts).
  */
-import { type CompiledQuery, type Insertable, type Transaction } from "kysely";
+import { type Transaction } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import { type Config } from "../config/config.js";
 import { type Db } from "../db/database.js";
 import { toInstant } from "../db/instants.js";
 import { type Database } from "../db/schema.js";
 import { GENESIS_HASH, entryHash, type ChainedFields } from "./chain.js";
-import { lockChain } from "./chain-lock.js";
 import { checkpointIfDue, insertCheckpoint, signCheckpoint } from "./checkpoints.js";
 import { detailsText } from "./details.js";
 import { loadOrCreateSigningKey, type SigningKey } from "./keys.js";
 import { catchUpLookup } from "./lookup.js";
-import { toSeq } from "./seq.js";
-import { ENTRY_COLUMNS } from "./entry-source.js";
-import { AUDIT_RESULTS, type AuditEntryTable, type AuditResult } from "./tables.js";
+import { chainTail } from "./chain-tail.js";
+import { AUDIT_RESULTS, type AuditResult } from "./tables.js";
 
 /** One audited event, as the rest of the application describes it. */
 export interface AuditEvent {
@@ -87,21 +85,22 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   // would put file I/O on the write path.
   let key: SigningKey | undefined;
   const signingKey = (): SigningKey => (key ??= loadOrCreateSigningKey(config.audit.keyFile));
-  const statements = compileStatements(db);
+  const tail = chainTail(db);
   let stopTimers: (() => void)[] = [];
 
   async function append(trx: Transaction<Database>, event: AuditEvent): Promise<Appended> {
     const fields = entryFields(event, clock());
-    await lockChain(trx, db.dialect);
+    // An entry committed on its own would outlive a change that rolls back (or go missing when it commits alone).
+    if (!trx.isTransaction) throw new Error("the audit append must run inside the change's transaction");
     // Read under the lock, every time: another process may have appended since this one last did.
-    const last = (await trx.executeQuery(statements.last)).rows[0];
+    const last = await tail.last(trx);
     const entry: ChainedFields = {
       ...fields,
-      seq: last ? toSeq(last.seq) + 1 : 1,
+      seq: last ? last.seq + 1 : 1,
       prev_hash: last ? last.hash : GENESIS_HASH,
     };
     const hash = entryHash(entry);
-    await trx.executeQuery(statements.insert({ ...entry, hash }));
+    await tail.insert(trx, { ...entry, hash });
     if (entry.seq % every === 0) {
       await insertCheckpoint(trx, signCheckpoint(signingKey(), entry.seq, hash, entry.at));
     }
@@ -149,26 +148,6 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       stopTimers = [];
     },
   };
-}
-
-/**
- * The two statements of the hot path, built and compiled once: building a query costs tens of microseconds, and this
- * runs in every audited write.
- * The insert's parameter order is read back from the compiled template, so it cannot drift from the column order.
- */
-function compileStatements(db: Db): {
-  last: CompiledQuery<{ seq: number | string; hash: string }>;
-  insert: (row: ChainedFields & { hash: string }) => CompiledQuery;
-} {
-  const last = db.kysely.selectFrom("audit_entry").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).compile();
-  const markers = Object.fromEntries(ENTRY_COLUMNS.map((column) => [column, column]));
-  const template = db.kysely
-    .insertInto("audit_entry")
-    .values(markers as unknown as Insertable<AuditEntryTable>)
-    .compile();
-  const order = template.parameters as (typeof ENTRY_COLUMNS)[number][];
-  if (order.length !== ENTRY_COLUMNS.length) throw new Error("audit insert template has unexpected parameters");
-  return { last, insert: (row) => ({ ...template, parameters: order.map((column) => row[column]) }) };
 }
 
 /** The entry's columns from the event, validated; seq and prev_hash are filled in under the lock. */

@@ -18,6 +18,11 @@ export interface Db {
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * SQLite only: Kysely's own connection, for the one hot path that cannot afford a query builder and an await per
+   * statement (the audit append, audit/audit-log.ts). Statements run on it join whatever transaction Kysely has open.
+   */
+  sqliteHandle?: BetterSqlite3.Database;
 }
 
 /** Opens the database, or throws a `ConfigError` naming BAOMI_DATABASE_URL when it cannot be used. */
@@ -57,6 +62,7 @@ function openSqlite(file: string): Db {
   return {
     kysely,
     dialect: "sqlite",
+    sqliteHandle: handle,
     ping: async () => {
       await sql`select 1`.execute(kysely);
     },
