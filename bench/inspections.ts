@@ -17,7 +17,10 @@
  * The load machinery is the harness's (harness/load-scenario.ts): alternating rounds, pooled p50/p99, server CPU
  * µs/req. Before the load, each list's pages are timed one request at a time in process, and the reads one request
  * runs are recorded and replayed raw through better-sqlite3 (the SQL's share of the CPU per request); a list so slow
- * that no queued request would come back within a round is not loaded. Prints the bench header (with the load
+ * that no queued request would come back within a round is not loaded. A page the app has answered once is answered
+ * from its cache until a finding changes (features/inspections/findings-cache.ts), so the load measures cached pages;
+ * the one-at-a-time timings and the replayed SQL are also taken with the data version bumped before each request —
+ * the page read anew, as after any change. Prints the bench header (with the load
  * average), the load table, the depth table, and saves the run to `.bench/inspections-<timestamp>.json`.
  * The children run dist/: `npm run build:server` first. SQLite only: the generator writes an SQLite file.
  */
@@ -184,6 +187,9 @@ interface Walk {
   /** One request at a time, in process, before the load: the median of page 1 and of page N (up to 21 each). */
   page1Ms: number;
   pageNMs: number;
+  /** The same with the findings' data version bumped before each request: the cache missed, the page read anew. */
+  page1UncachedMs: number;
+  pageNUncachedMs: number;
 }
 const walks: Walk[] = [];
 {
@@ -236,10 +242,13 @@ const walks: Walk[] = [];
     if (!cursor) throw new Error(`${l.name}: no cursor`);
     const walkS = (performance.now() - started) / 1000;
     // Up to 21 requests, or as many as fit in 5 s (at least 3): a list too slow for the load still gets a figure.
-    const times = async (url: string) => {
+    const times = async (url: string, uncached = false) => {
       const ms: number[] = [];
       const until = performance.now() + 5000;
-      while (ms.length < 21 && (ms.length < 3 || performance.now() < until)) ms.push((await page(url)).ms);
+      while (ms.length < 21 && (ms.length < 3 || performance.now() < until)) {
+        if (uncached) await bumpFindingsVersion(app.db);
+        ms.push((await page(url)).ms);
+      }
       return median(ms);
     };
     const deep = await page(pagePath(l, cursor));
@@ -252,12 +261,16 @@ const walks: Walk[] = [];
       walkS,
       page1Ms: await times(pagePath(l, null)),
       pageNMs: await times(pagePath(l, cursor)),
+      page1UncachedMs: await times(pagePath(l, null), true),
+      pageNUncachedMs: await times(pagePath(l, cursor), true),
     };
     walks.push(walk);
     console.log(
       `  ${l.name}: ${l.matches.toLocaleString("en")} findings, page ${l.depth}'s cursor ${cursor} ` +
         `(${walked} pages through the app in ${walkS.toFixed(1)} s); one request at a time: page 1 ` +
-        `${walk.page1Ms.toFixed(2)} ms, page ${l.depth} ${walk.pageNMs.toFixed(2)} ms`,
+        `${walk.page1Ms.toFixed(2)} ms, page ${l.depth} ${walk.pageNMs.toFixed(2)} ms; uncached (the data version ` +
+        `bumped before each) page 1 ${walk.page1UncachedMs.toFixed(2)} ms, page ${l.depth} ` +
+        `${walk.pageNUncachedMs.toFixed(2)} ms`,
     );
   }
   await app.close();
@@ -271,6 +284,10 @@ interface SqlCost {
   statements: number;
   page1Us: number;
   pageNUs: number;
+  /** The reads of a request that missed the cache (the page's own SQL, visibility included). */
+  uncachedStatements: number;
+  page1UncachedUs: number;
+  pageNUncachedUs: number;
 }
 const sqlCosts: SqlCost[] = [];
 {
@@ -285,8 +302,9 @@ const sqlCosts: SqlCost[] = [];
   const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: READER });
   const cookie = String([login.headers["set-cookie"]].flat()[0] ?? "").split(";")[0] ?? "";
   const replay = replayer(file);
-  const costOf = async (url: string) => {
+  const costOf = async (url: string, uncached = false) => {
     await app.inject({ method: "GET", url, headers: { cookie } });
+    if (uncached) await bumpFindingsVersion(db);
     recorder.take();
     const res = await app.inject({ method: "GET", url, headers: { cookie } });
     if (res.statusCode !== 200) throw new Error(`GET ${url} answered ${res.statusCode}`);
@@ -307,15 +325,35 @@ const sqlCosts: SqlCost[] = [];
     if (!l) continue;
     const first = await costOf(pagePath(l, null));
     const deep = await costOf(pagePath(l, walk.cursor));
-    sqlCosts.push({ list: l.name, statements: first.statements, page1Us: first.us, pageNUs: deep.us });
+    const firstMiss = await costOf(pagePath(l, null), true);
+    const deepMiss = await costOf(pagePath(l, walk.cursor), true);
+    sqlCosts.push({
+      list: l.name,
+      statements: first.statements,
+      page1Us: first.us,
+      pageNUs: deep.us,
+      uncachedStatements: firstMiss.statements,
+      page1UncachedUs: firstMiss.us,
+      pageNUncachedUs: deepMiss.us,
+    });
     console.log(
       `  ${l.name}: its SQL replayed raw (${first.statements} reads a request): page 1 ${Math.round(first.us)} µs, ` +
-        `page ${l.depth} ${Math.round(deep.us)} µs of CPU`,
+        `page ${l.depth} ${Math.round(deep.us)} µs of CPU; uncached (${firstMiss.statements} reads): page 1 ` +
+        `${Math.round(firstMiss.us)} µs, page ${l.depth} ${Math.round(deepMiss.us)} µs`,
     );
   }
   replay.close();
   await app.close();
   await db.close();
+}
+
+/** Marks every cached page out of date, as any committed change to a finding would (migration 0024). */
+async function bumpFindingsVersion(db: Db): Promise<void> {
+  await db.kysely
+    .updateTable("data_version")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("topic", "=", "findings")
+    .execute();
 }
 
 /** The cursor after the first `rows` findings of the list, in its order, by SQL (the office reads the institution). */

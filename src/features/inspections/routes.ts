@@ -34,6 +34,7 @@ import {
   presentPlan,
   presentPlanSummary,
 } from "./presenter.js";
+import { findingsAnswerCache } from "./findings-cache.js";
 import { memberPortfolio } from "./member-portfolio.js";
 import {
   attachToFinding,
@@ -63,6 +64,7 @@ const ChildParamsSchema = z.strictObject({ id: z.string().min(1).max(64), childI
 
 export function registerInspectionRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const findingsCache = findingsAnswerCache(app);
   const planView = async (request: FastifyRequest, id: string) => {
     const { row, team } = await visiblePlan(request, id);
     return presentPlan(request, row, team);
@@ -275,10 +277,18 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
         response: { 200: FindingListSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const today = dateIn(app.clock());
-      const page = await listFindings(app.db.kysely, authOf(request).actor, request.query, today);
-      return { items: page.rows.map((row) => presentFindingSummary(row, today)), nextCursor: page.nextCursor };
+      const actor = authOf(request).actor;
+      const text = await findingsCache.answer(actor, { list: request.query }, today, async () => {
+        const page = await listFindings(app.db.kysely, actor, request.query, today);
+        const view = { items: page.rows.map((row) => presentFindingSummary(row, today)), nextCursor: page.nextCursor };
+        // What the route's serializer would send (the contract checked, then JSON), kept as text for the next reader.
+        return JSON.stringify(FindingListSchema.encode(view));
+      });
+      // A string is sent as it is (the serializer does not run twice over a cached page); the type provider types the
+      // payload as the schema's object, hence the cast.
+      return reply.type("application/json; charset=utf-8").send(text as never);
     },
   );
 

@@ -32,6 +32,13 @@ export interface SettingTable {
   updated_at: Instant;
 }
 
+/** A cached answer's version, bumped by triggers whenever what it is read from changes (migration 0024). */
+export interface DataVersionTable {
+  topic: "findings";
+  /** bigint: PostgreSQL returns it as a string. */
+  version: number | string;
+}
+
 export interface UnitTable {
   id: string;
   parent_id: string | null;
@@ -885,6 +892,7 @@ export interface HigherRegulationTable {
 
 export interface Database {
   setting: SettingTable;
+  data_version: DataVersionTable;
   audit_entry: AuditEntryTable;
   audit_checkpoint: AuditCheckpointTable;
   audit_lookup: AuditLookupTable;
