@@ -755,7 +755,10 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
         list.map((m) => m.id),
       )
       .execute();
-    expect(tasks.filter((t) => t.status !== "closed")).toEqual([{ status: "open", due_on: `${year}-10-31` }]);
+    // Every task is closed within two days of its due date but the one that stalled (due 31 October); a task of a
+    // late meeting may still run in January and February.
+    const settled = tasks.filter((t) => t.due_on < addDays(today, -2));
+    expect(settled.filter((t) => t.status !== "closed")).toEqual([{ status: "open", due_on: `${year}-10-31` }]);
 
     const supervision = await client.get(`/api/supervision/${year}`);
     expect(supervision.statusCode, supervision.body).toBe(200);
