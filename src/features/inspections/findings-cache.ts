@@ -53,6 +53,8 @@ function createCache(db: Db): FindingsAnswerCache {
     async answer(actor, inputs, today, compute) {
       const now = await currentVersion();
       if (now !== version) {
+        // A request that read the version before another read a newer one: answered, nothing kept or dropped.
+        if (Number(now) < Number(version)) return compute();
         // Everything kept was read at an older version.
         entries.clear();
         sizes.clear();
