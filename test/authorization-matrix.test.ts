@@ -948,6 +948,35 @@ const ROWS: Row[] = [
     }),
     status: { anonymous: 401, others: 403 },
   },
+  // Scoring rubrics (评分表): read by everyone signed in; a new version saved by an office over the whole institution
+  // (none here: 403).
+  { method: "GET", route: "/api/rubrics", status: SIGNED_IN(200) },
+  {
+    method: "GET",
+    route: "/api/rubrics/:rubricId/versions",
+    url: () => "/api/rubrics/unit-assessment/versions",
+    status: SIGNED_IN(200),
+  },
+  {
+    method: "POST",
+    route: "/api/rubrics",
+    body: () => ({
+      rubric: {
+        id: "institution-self-assessment",
+        title: { zh: "矩阵测试评分表" },
+        article: "art13.6",
+        bands: [{ min: 0, key: "all", zh: "全部" }],
+        sections: [
+          {
+            id: "a",
+            title: { zh: "一" },
+            items: [{ id: "a.one", title: { zh: "矩阵测试条目" }, kind: "points", points: 10 }],
+          },
+        ],
+      },
+    }),
+    status: { anonymous: 401, others: 403 },
+  },
   { method: "GET", route: "/api/inspection-plans", status: SIGNED_IN(200) },
   // A member's own portfolio for their half-yearly inspection: anyone signed in asks (no seat: an empty answer).
   { method: "GET", route: "/api/inspection-plans/my-portfolio", status: SIGNED_IN(200) },

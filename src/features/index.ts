@@ -12,6 +12,7 @@ import { registerCalendarRoutes } from "./obligations/calendar-routes.js";
 import { registerInboxRoutes } from "./obligations/inbox-routes.js";
 import { registerInspectionRoutes } from "./inspections/routes.js";
 import { registerInspectionTemplateRoutes } from "./inspections/template-routes.js";
+import { registerRubricRoutes } from "./rubrics/routes.js";
 import { registerFindingStatisticsRoutes } from "./inspections/statistics-routes.js";
 import { registerMeetingRoutes } from "./meetings/routes.js";
 import { registerSupervisionRoutes } from "./supervision/routes.js";
@@ -51,6 +52,7 @@ const features: FeatureRegistration[] = [
   registerResearchRoutes,
   registerInspectionRoutes,
   registerInspectionTemplateRoutes,
+  registerRubricRoutes,
   registerFindingStatisticsRoutes,
   registerSelfCheckRoutes,
   registerSelfAssessmentRoutes,

@@ -16,7 +16,7 @@ import { INSTITUTION_RUBRIC, UNIT_RUBRIC } from "../../domain/self-assessment.js
 import { auditContext, authOf, deny } from "../../platform/access/request-auth.js";
 import { FORBIDDEN, notVisible } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
-import { shippedRubric } from "../../platform/policy/rubric-loader.js";
+import { currentRubric } from "../rubrics/versions.js";
 import { badField, refuseMarkedText } from "../meetings/guards.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
 import { activePolicy } from "../policy/active-policy.js";
@@ -126,9 +126,11 @@ export async function startSelfAssessment(
   if (existing) throw started(existing.id);
 
   // A unit answers the rubric the committee scores it on that year, so the two results compare item by item.
+  // Otherwise (and for the institution's own) the current version: shipped, or the office's latest (评分表管理).
   const rubric = own
-    ? shippedRubric(INSTITUTION_RUBRIC)
-    : ((await yearAssessment(db, institution.id, body.year))?.rubric ?? shippedRubric(UNIT_RUBRIC));
+    ? await currentRubric(db, institution.id, INSTITUTION_RUBRIC)
+    : ((await yearAssessment(db, institution.id, body.year))?.rubric ??
+      (await currentRubric(db, institution.id, UNIT_RUBRIC)));
   const id = uuidv7();
   const at = toInstant(now);
   try {

@@ -12,7 +12,7 @@ import { DISCHARGE_COLUMNS, presentDischarges } from "../obligations/discharge-v
 import { coversInstitution } from "../meetings/policy.js";
 import { signingRight } from "../meetings/signer.js";
 import { activePolicy } from "../policy/active-policy.js";
-import { shippedRubric } from "../../platform/policy/rubric-loader.js";
+import { currentRubric } from "../rubrics/versions.js";
 import { type Approval, type SupervisionYear } from "./contract.js";
 import { type Institution, SUPERVISION_MANAGE } from "./institution.js";
 import { SUPERVISION_RECORD_KINDS } from "./records.js";
@@ -194,9 +194,15 @@ export async function presentYear(
           })),
         }
       : null,
-    // Before the first score the year's assessment is a draft on the shipped rubric, so the office can start scoring.
+    // Before the first score the year's assessment is a draft on the current rubric, so the office can start scoring.
     assessment: !assessment
-      ? { status: "draft", rubric: shippedRubric(DEFAULT_RUBRIC), scores: [], unscored: units, approval: null }
+      ? {
+          status: "draft",
+          rubric: await currentRubric(db, institution.id, DEFAULT_RUBRIC),
+          scores: [],
+          unscored: units,
+          approval: null,
+        }
       : {
           status: assessment.status,
           rubric,

@@ -10,7 +10,7 @@ import { AppError } from "../../domain/errors.js";
 import { diffRubrics, RubricSchema } from "../../domain/rubric.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { toInstant } from "../../platform/db/instants.js";
-import { shippedRubric } from "../../platform/policy/rubric-loader.js";
+import { currentRubric } from "../rubrics/versions.js";
 import { type Institution } from "./institution.js";
 import { DEFAULT_RUBRIC, insertAssessment } from "./service.js";
 
@@ -84,8 +84,9 @@ export async function rollForward(
   }));
   const rubric = lastAssessment ? RubricSchema.parse(JSON.parse(lastAssessment.rubric)) : null;
   if (rubric) {
-    // What last year's rubric (now carried) differs in from the one shipped today: the office decides whether to keep it.
-    const diff = diffRubrics(shippedRubric(DEFAULT_RUBRIC), rubric);
+    // What last year's rubric (now carried) differs in from the current one (shipped, or the office's latest version):
+    // the office decides whether to keep it.
+    const diff = diffRubrics(await currentRubric(db, institution.id, DEFAULT_RUBRIC), rubric);
     for (const added of diff.added)
       differences.push({ kind: "added", item: added.item.title.zh, detail: "上年评分表有、现行标准评分表无" });
     for (const removed of diff.removed)

@@ -13,7 +13,7 @@ import { type Rubric, RubricSchema, scoreRubric } from "../../domain/rubric.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
-import { shippedRubric } from "../../platform/policy/rubric-loader.js";
+import { currentRubric } from "../rubrics/versions.js";
 import { badField, refuseMarkedText } from "../meetings/guards.js";
 import { committeeSignature, confirmSigner } from "../meetings/signer.js";
 import { touchObligations } from "../obligations/dashboard-cache.js";
@@ -342,7 +342,10 @@ export async function completeSupervision(
 
 // ── Year-end assessment ────────────────────────────────────────────────────────────────────────────────────────
 
-/** The year's assessment, begun on the shipped rubric (or last year's, when rolled forward) if not yet begun. */
+/**
+ * The year's assessment, begun on the institution's current rubric (the shipped one, or the office's latest version,
+ * 评分表管理) — or last year's, when rolled forward — if not yet begun.
+ */
 async function assessmentFor(trx: Trx, institution: Institution, year: number, at: string) {
   const found = await trx
     .selectFrom("assessment")
@@ -352,7 +355,7 @@ async function assessmentFor(trx: Trx, institution: Institution, year: number, a
     .executeTakeFirst();
   if (found?.status === "approved") throw FINAL("年度考核结果");
   if (found) return { id: found.id, rubric: RubricSchema.parse(JSON.parse(found.rubric)) };
-  const rubric = shippedRubric(DEFAULT_RUBRIC);
+  const rubric = await currentRubric(trx, institution.id, DEFAULT_RUBRIC);
   const id = uuidv7();
   await insertAssessment(trx, id, institution, year, rubric, at);
   return { id, rubric };

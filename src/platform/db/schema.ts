@@ -890,9 +890,23 @@ export interface HigherRegulationTable {
   created_at: Instant;
 }
 
+/** A scoring rubric's version saved by an institution (migration 0025); final once saved. */
+export interface RubricVersionTable {
+  id: string;
+  institution_id: string;
+  rubric_id: string;
+  version: number;
+  /** The whole rubric as JSON (RubricSchema). */
+  body: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   setting: SettingTable;
   data_version: DataVersionTable;
+  rubric_version: RubricVersionTable;
   audit_entry: AuditEntryTable;
   audit_checkpoint: AuditCheckpointTable;
   audit_lookup: AuditLookupTable;

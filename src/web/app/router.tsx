@@ -30,6 +30,7 @@ import { FindingDetailPage } from "../pages/inspections/finding-detail-page";
 import { FindingsPage } from "../pages/inspections/findings-page";
 import { InspectionsPage } from "../pages/inspections/inspections-page";
 import { PlanDetailPage } from "../pages/inspections/plan-detail-page";
+import { RubricsPage } from "../pages/inspections/rubrics-page";
 import { StatisticsPage } from "../pages/inspections/statistics-page";
 import { TemplatesPage } from "../pages/inspections/templates-page";
 import { LoginPage } from "../pages/login/login-page";
@@ -145,6 +146,7 @@ export const router = createBrowserRouter([
       { path: "inspections/findings", element: guarded("business", <FindingsPage />) },
       { path: "inspections/statistics", element: guarded("business", <StatisticsPage />) },
       { path: "inspections/templates", element: guarded("business", <TemplatesPage />) },
+      { path: "inspections/rubrics", element: guarded("business", <RubricsPage />) },
       { path: "inspections/findings/:id", element: guarded("business", <FindingDetailPage />) },
       { path: "inspections/:id", element: guarded("business", <CheckFormPage />) },
       // 单位自查自评 (实施条例第五十八条), part of 检查整改: who sees and fills which unit's comes from the server.

@@ -27,6 +27,7 @@ import * as m0021 from "./0021_self_assessments.js";
 import * as m0022 from "./0022_inspection_templates.js";
 import * as m0023 from "./0023_finding_list_indexes.js";
 import * as m0024 from "./0024_data_versions.js";
+import * as m0025 from "./0025_rubric_versions.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "0022_inspection_templates": m0022,
   "0023_finding_list_indexes": m0023,
   "0024_data_versions": m0024,
+  "0025_rubric_versions": m0025,
 };

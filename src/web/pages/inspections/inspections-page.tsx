@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
   ProfileOutlined,
   PlusOutlined,
   UnorderedListOutlined,
@@ -54,6 +55,9 @@ export function InspectionsPage() {
             </Link>
             <Link to="/inspections/templates">
               <Button icon={<ProfileOutlined />}>{t("inspections.templates.open")}</Button>
+            </Link>
+            <Link to="/inspections/rubrics">
+              <Button icon={<CalculatorOutlined />}>{t("inspections.rubrics.open")}</Button>
             </Link>
             <Link to="/inspections/statistics">
               <Button icon={<BarChartOutlined />}>{t("inspections.statistics.open")}</Button>

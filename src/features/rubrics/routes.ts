@@ -1,0 +1,125 @@
+/**
+ * Scoring rubrics (评分表): the shipped ones and the institution's own versions, read by whoever reads inspections; a
+ * new version saved by the secrecy office (supervision.manage for the committee's year-end rubric, inspection.manage
+ * for the self-assessment's, over the institution).
+ */
+import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { authOf } from "../../platform/access/request-auth.js";
+import { badField } from "../meetings/guards.js";
+import { coversInstitution } from "../meetings/policy.js";
+import { reachableInstitutions } from "../meetings/queries.js";
+import {
+  RubricIdParamsSchema,
+  RubricListSchema,
+  RubricQuerySchema,
+  RubricVersionListSchema,
+  RubricVersionSchema,
+  SaveRubricRequestSchema,
+} from "./contract.js";
+import {
+  editPermission,
+  institutionRubrics,
+  rubricVersions,
+  saveRubric,
+  shippedRubrics,
+  type RubricVersion,
+} from "./versions.js";
+
+const tags = ["rubrics"];
+
+/** What each shipped rubric scores, by the article it serves. */
+const USED_FOR: Record<string, string> = {
+  "art12.2": "保密委员会对二级单位的年度考核（第十二条第（二）项）",
+  "art13.6": "本校保密工作自查自评（第十三条第（六）项）",
+};
+
+const present = (v: RubricVersion) => ({
+  ...v.rubric,
+  origin: v.origin,
+  originName: v.origin === "shipped" ? "平台内置" : "本校修订",
+  usedFor: USED_FOR[v.rubric.article] ?? `评分表（${v.rubric.article}）`,
+  savedAt: v.savedAt,
+  savedBy: v.savedBy,
+  note: v.note,
+});
+
+/** The institution whose rubrics the actor reads: the one named, or the only one; none: the shipped ones alone. */
+async function readingInstitution(request: FastifyRequest, named: string | undefined) {
+  const db = request.server.db.kysely;
+  const reachable = await reachableInstitutions(db, authOf(request).actor, "inspection.read");
+  if (named !== undefined && !reachable.includes(named))
+    throw badField("query.institutionId", "无权查看该院校的评分表，或院校不存在", "No such institution among yours");
+  const id = named ?? (reachable.length === 1 ? reachable[0] : undefined);
+  if (id === undefined) return null;
+  return db.selectFrom("unit").select(["id", "path"]).where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+export function registerRubricRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    "/api/rubrics",
+    {
+      schema: {
+        tags,
+        summary: "评分表 / Scoring rubrics",
+        querystring: RubricQuerySchema,
+        response: { 200: RubricListSchema },
+      },
+    },
+    async (request) => {
+      const institution = await readingInstitution(request, request.query.institutionId);
+      const versions = institution ? await institutionRubrics(app.db.kysely, institution.id) : shippedRubrics();
+      const actor = authOf(request).actor;
+      return {
+        items: versions.map(present),
+        institutionId: institution?.id ?? null,
+        abilities: {
+          edit:
+            institution !== null &&
+            versions.some((v) => coversInstitution(actor, editPermission(v.rubric.article), institution.path)),
+        },
+      };
+    },
+  );
+
+  r.get(
+    "/api/rubrics/:rubricId/versions",
+    {
+      schema: {
+        tags,
+        summary: "评分表的各个版本 / A rubric's versions",
+        params: RubricIdParamsSchema,
+        querystring: RubricQuerySchema,
+        response: { 200: RubricVersionListSchema },
+      },
+    },
+    async (request) => {
+      const institution = await readingInstitution(request, request.query.institutionId);
+      const versions = institution
+        ? await rubricVersions(app.db.kysely, institution.id, request.params.rubricId)
+        : shippedRubrics().filter((v) => v.rubric.id === request.params.rubricId);
+      if (versions.length === 0)
+        throw badField(
+          "params.rubricId",
+          `没有编号为“${request.params.rubricId}”的评分表`,
+          `No rubric "${request.params.rubricId}"`,
+        );
+      return { items: versions.map(present) };
+    },
+  );
+
+  r.post(
+    "/api/rubrics",
+    {
+      schema: {
+        tags,
+        summary: "保存评分表新版本 / Save a new rubric version",
+        body: SaveRubricRequestSchema,
+        response: { 201: RubricVersionSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(present(await saveRubric(request, request.body))),
+  );
+}
