@@ -2,12 +2,12 @@
  * Checklist templates (检查表): the shipped ones and the institution's own versions, read by whoever reads
  * inspections; a new version saved by the secrecy office (inspection.manage over the institution).
  */
-import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authOf } from "../../platform/access/request-auth.js";
 import { badField } from "../meetings/guards.js";
+import { institutionToRead } from "../meetings/institution-to-read.js";
 import { coversInstitution } from "../meetings/policy.js";
-import { reachableInstitutions } from "../meetings/queries.js";
 import {
   SaveTemplateRequestSchema,
   TemplateIdParamsSchema,
@@ -35,17 +35,6 @@ const present = (v: TemplateVersion) => ({
   note: v.note,
 });
 
-/** The institution whose templates the actor reads: the one named, or the only one; none: the shipped ones alone. */
-async function readingInstitution(request: FastifyRequest, named: string | undefined) {
-  const db = request.server.db.kysely;
-  const reachable = await reachableInstitutions(db, authOf(request).actor, "inspection.read");
-  if (named !== undefined && !reachable.includes(named))
-    throw badField("query.institutionId", "无权查看该院校的检查表，或院校不存在", "No such institution among yours");
-  const id = named ?? (reachable.length === 1 ? reachable[0] : undefined);
-  if (id === undefined) return null;
-  return db.selectFrom("unit").select(["id", "path"]).where("id", "=", id).executeTakeFirstOrThrow();
-}
-
 export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -60,7 +49,10 @@ export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const institution = await readingInstitution(request, request.query.institutionId);
+      const institution = await institutionToRead(request, "inspection.read", request.query.institutionId, {
+        zh: "检查表",
+        en: "checklists",
+      });
       const versions = institution ? await institutionTemplates(app.db.kysely, institution.id) : shippedTemplates();
       return {
         items: versions.map(present),
@@ -84,7 +76,10 @@ export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const institution = await readingInstitution(request, request.query.institutionId);
+      const institution = await institutionToRead(request, "inspection.read", request.query.institutionId, {
+        zh: "检查表",
+        en: "checklists",
+      });
       const versions = institution
         ? await templateVersions(app.db.kysely, institution.id, request.params.templateId)
         : shippedTemplates().filter((v) => v.template.id === request.params.templateId);

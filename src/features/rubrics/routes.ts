@@ -3,12 +3,12 @@
  * new version saved by the secrecy office (supervision.manage for the committee's year-end rubric, inspection.manage
  * for the self-assessment's, over the institution).
  */
-import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authOf } from "../../platform/access/request-auth.js";
 import { badField } from "../meetings/guards.js";
+import { institutionToRead } from "../meetings/institution-to-read.js";
 import { coversInstitution } from "../meetings/policy.js";
-import { reachableInstitutions } from "../meetings/queries.js";
 import {
   RubricIdParamsSchema,
   RubricListSchema,
@@ -44,17 +44,6 @@ const present = (v: RubricVersion) => ({
   note: v.note,
 });
 
-/** The institution whose rubrics the actor reads: the one named, or the only one; none: the shipped ones alone. */
-async function readingInstitution(request: FastifyRequest, named: string | undefined) {
-  const db = request.server.db.kysely;
-  const reachable = await reachableInstitutions(db, authOf(request).actor, "inspection.read");
-  if (named !== undefined && !reachable.includes(named))
-    throw badField("query.institutionId", "无权查看该院校的评分表，或院校不存在", "No such institution among yours");
-  const id = named ?? (reachable.length === 1 ? reachable[0] : undefined);
-  if (id === undefined) return null;
-  return db.selectFrom("unit").select(["id", "path"]).where("id", "=", id).executeTakeFirstOrThrow();
-}
-
 export function registerRubricRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -69,7 +58,10 @@ export function registerRubricRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const institution = await readingInstitution(request, request.query.institutionId);
+      const institution = await institutionToRead(request, "inspection.read", request.query.institutionId, {
+        zh: "评分表",
+        en: "rubrics",
+      });
       const versions = institution ? await institutionRubrics(app.db.kysely, institution.id) : shippedRubrics();
       const actor = authOf(request).actor;
       return {
@@ -96,7 +88,10 @@ export function registerRubricRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const institution = await readingInstitution(request, request.query.institutionId);
+      const institution = await institutionToRead(request, "inspection.read", request.query.institutionId, {
+        zh: "评分表",
+        en: "rubrics",
+      });
       const versions = institution
         ? await rubricVersions(app.db.kysely, institution.id, request.params.rubricId)
         : shippedRubrics().filter((v) => v.rubric.id === request.params.rubricId);
