@@ -2358,6 +2358,7 @@ export const enUS: Messages = {
       itemTitleZh: "What is scored",
       itemTitleEn: "What is scored (English, optional)",
       guidance: "How to score it (optional)",
+      guidanceEn: "How to score it (English, optional)",
       kind: "Kind",
       kinds: { points: "Points", deduction: "Deduction", veto: "Veto" },
       pointsLabel: { points: "Points", deduction: "Most taken off", veto: "Points" },

@@ -2282,6 +2282,7 @@ export const zhCN = {
       itemTitleZh: "评分内容",
       itemTitleEn: "评分内容（英文，可不填）",
       guidance: "评分说明（可不填）",
+      guidanceEn: "评分说明（英文，可不填）",
       kind: "类别",
       kinds: { points: "计分项", deduction: "扣分项", veto: "一票否决项" },
       pointsLabel: { points: "分值", deduction: "最多扣分", veto: "分值" },

@@ -1,26 +1,19 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Drawer,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Switch,
-} from "antd";
+import { App, Card, Col, Form, type FormInstance, Input, InputNumber, Row, Select, Switch } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TEMPLATE_ITEM_KINDS, TEMPLATE_SUBJECTS } from "../../../domain/inspection";
-import { ApiError } from "../../api/api-error";
 import { errorMessage } from "../../api/error-message";
 import { type TemplateDraft, type TemplateVersion, useSaveTemplate } from "../../api/inspection-templates";
+import {
+  AddButton,
+  BilingualInputs,
+  EditorDrawer,
+  issuesOf,
+  pathOf,
+  placeIssues,
+  ProblemAlert,
+  RemoveButton,
+} from "./editor-parts";
 
 type Editing = { draft: TemplateDraft; existing: boolean };
 
@@ -43,12 +36,9 @@ export function draftOf(version: TemplateVersion | null): Editing {
   return { existing: true, draft: { id, title, subject, article, sections } };
 }
 
-/** `body.template.sections.0.items.1.id` → ["sections", 0, "items", 1, "id"], for the form field it names. */
-function fieldPath(field: string): (string | number)[] {
-  return field
-    .replace(/^body\.template\./, "")
-    .split(".")
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+/** `body.template.sections.0.items.1.id` → ["sections", 0, "items", 1, "id"], the form field it names; null elsewhere. */
+function fieldPath(field: string): (string | number)[] | null {
+  return field.startsWith("body.template.") ? pathOf(field.replace(/^body\.template\./, "")) : null;
 }
 
 /**
@@ -84,14 +74,8 @@ export function TemplateEditor({
           onClose();
         },
         onError: (error) => {
-          const issues = error instanceof ApiError && Array.isArray(error.details.issues) ? error.details.issues : [];
-          const placed = (issues as { field?: string; message?: string }[]).filter(
-            (i) => typeof i.field === "string" && i.field.startsWith("body.template."),
-          );
           // Paths come from the server; the form's typed paths cannot describe them, hence the plain instance.
-          (form as FormInstance).setFields(
-            placed.map((i) => ({ name: fieldPath(i.field ?? ""), errors: [i.message ?? ""] })),
-          );
+          placeIssues(form as FormInstance, issuesOf(error), fieldPath);
           setProblem(errorMessage(error, t));
         },
       },
@@ -99,23 +83,17 @@ export function TemplateEditor({
   };
 
   return (
-    <Drawer
-      open
+    <EditorDrawer
       title={editing.existing ? t("inspections.templates.revise") : t("inspections.templates.create")}
       size="large"
       className="template-editor"
+      cancelLabel={t("inspections.templates.cancel")}
+      saveLabel={t("inspections.templates.saveVersion")}
+      saving={save.isPending}
+      onSave={() => void submit()}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("inspections.templates.cancel")}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => void submit()}>
-            {t("inspections.templates.saveVersion")}
-          </Button>
-        </Space>
-      }
     >
-      {problem && <Alert type="error" showIcon title={problem} className="panel-block" />}
+      {problem && <ProblemAlert title={problem} />}
       <Form form={form} layout="vertical" name="template-editor" initialValues={editing.draft}>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
@@ -138,16 +116,12 @@ export function TemplateEditor({
               />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name={["title", "zh"]} label={t("inspections.templates.titleZh")} rules={[{ required: true }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name={["title", "en"]} label={t("inspections.templates.titleEn")}>
-              <Input />
-            </Form.Item>
-          </Col>
+          <BilingualInputs
+            name={["title"]}
+            zhLabel={t("inspections.templates.titleZh")}
+            enLabel={t("inspections.templates.titleEn")}
+            required
+          />
           <Col xs={24} sm={12}>
             <Form.Item
               name="article"
@@ -174,11 +148,8 @@ export function TemplateEditor({
                   title={t("inspections.templates.section", { n: s + 1 })}
                   extra={
                     sections.length > 1 && (
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t("inspections.templates.removeSection")}
+                      <RemoveButton
+                        label={t("inspections.templates.removeSection")}
                         onClick={() => remove(section.name)}
                       />
                     )
@@ -207,8 +178,7 @@ export function TemplateEditor({
                   <ItemList sectionName={section.name} />
                 </Card>
               ))}
-              <Button
-                icon={<PlusOutlined />}
+              <AddButton
                 onClick={() => {
                   const id = `s${sections.length + 1}`;
                   add({
@@ -219,12 +189,12 @@ export function TemplateEditor({
                 }}
               >
                 {t("inspections.templates.addSection")}
-              </Button>
+              </AddButton>
             </>
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </EditorDrawer>
   );
 }
 
@@ -309,29 +279,21 @@ function ItemList({ sectionName }: { sectionName: number }) {
                 </Col>
                 <Col xs={4} md={5} className="template-item-remove">
                   {items.length > 1 && (
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t("inspections.templates.removeItem")}
-                      onClick={() => remove(item.name)}
-                    />
+                    <RemoveButton label={t("inspections.templates.removeItem")} onClick={() => remove(item.name)} />
                   )}
                 </Col>
               </Row>
             </div>
           ))}
-          <Button
-            type="dashed"
-            block
-            icon={<PlusOutlined />}
+          <AddButton
+            bar
             onClick={() => {
               const sectionId = String(form.getFieldValue(["sections", sectionName, "id"]) ?? "s");
               add({ id: `${sectionId}.${items.length + 1}`, kind: "check", article: "art6.3", text: { zh: "" } });
             }}
           >
             {t("inspections.templates.addItem")}
-          </Button>
+          </AddButton>
         </>
       )}
     </Form.List>
