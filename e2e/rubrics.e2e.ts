@@ -1,9 +1,8 @@
-import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, textOf } from "./ui.js";
+import { type Box, screenshot, scrollWidth, textOf } from "./ui.js";
 
 /**
  * 评分表管理 journey (第十二条第（二）项、第十三条第（六）项): the secrecy office opens the rubrics from 检查整改, revises
@@ -26,12 +25,6 @@ beforeAll(async () => {
 });
 
 const { open, opened } = signedInPages(harness);
-
-/** The page's width as laid out: more than the viewport means it scrolls sideways. */
-const scrollWidth = (page: Page): Promise<number> => page.evaluate<number>("document.documentElement.scrollWidth");
-
-/** An element as the browser has it (the journeys compile without the DOM library). */
-type Box = { scrollWidth: number; clientWidth: number; scrollTo(x: number, y: number): void };
 
 describe("scoring rubrics", () => {
   it("the secrecy office revises the year-end rubric as version 2; a band out of order is refused under its field", async () => {

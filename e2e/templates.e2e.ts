@@ -1,9 +1,9 @@
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, textOf } from "./ui.js";
+import { type Box, screenshot, scrollWidth, textOf } from "./ui.js";
 
 /**
  * 检查表管理 journey (第十三条第（六）项、第十一条第（四）项): the secrecy office opens the checklists from 检查整改 and finds
@@ -33,12 +33,6 @@ beforeAll(async () => {
 });
 
 const { open, opened } = signedInPages(harness);
-
-/** The page's width as laid out: more than the viewport means it scrolls sideways. */
-const scrollWidth = (page: Page): Promise<number> => page.evaluate<number>("document.documentElement.scrollWidth");
-
-/** An element as the browser has it (the journeys compile without the DOM library). */
-type Box = { scrollWidth: number; clientWidth: number; scrollTo(x: number, y: number): void };
 
 /** A field of the editor's form by its path (antd ids it `template-editor_<path>`): labels repeat across items. */
 const field = (editor: Locator, path: string): Locator => editor.locator(`#template-editor_${path}`);

@@ -38,3 +38,10 @@ export async function signIn(page: Page, credentials: Credentials): Promise<void
   await page.waitForURL((url) => url.pathname === "/");
   await page.getByTestId("user-menu").waitFor();
 }
+
+/** The page's width as laid out: more than the viewport means it scrolls sideways. */
+export const scrollWidth = (page: Page): Promise<number> =>
+  page.evaluate<number>("document.documentElement.scrollWidth");
+
+/** An element as the browser has it (the journeys compile without the DOM library). */
+export type Box = { scrollWidth: number; clientWidth: number; scrollTo(x: number, y: number): void };

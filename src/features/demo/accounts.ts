@@ -8,6 +8,9 @@ import { type Localized } from "../../domain/errors.js";
 /** Published on purpose: printed by `baomi demo` and in the README. */
 export const DEMO_PASSWORD = "baomi-demo-2012";
 
+/** The secrecy office's account: the demo's records are made in its name. */
+export const DEMO_OFFICE_USERNAME = "demo.baomiban";
+
 /** Who in the generated institution an account belongs to. */
 export type DemoAccountHolder =
   { leader: string } | { unit: string; post: "head" | "liaison" | "secrecyOfficer" | "cleared" };
@@ -55,7 +58,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
     holder: { unit: "academicAffairs", post: "head" },
   },
   {
-    username: "demo.baomiban",
+    username: DEMO_OFFICE_USERNAME,
     label: { zh: "保密办公室专职保密干部", en: "Secrecy office staff" },
     holder: { unit: "secrecyOffice", post: "secrecyOfficer" },
   },

@@ -24,6 +24,7 @@ import { type Inserted } from "./insert.js";
 import { addDays } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
 import { at, day } from "./beijing.js";
+import { DEMO_OFFICE_USERNAME } from "./accounts.js";
 
 type Trx = Transaction<Database>;
 
@@ -38,8 +39,6 @@ export interface AgreementCounts {
 
 // Its own seed, offset by the year, so that the agreements never shift the committee's or the institution's draws.
 const SEED = 20121027;
-
-const OFFICE_ACCOUNT = "demo.baomiban";
 
 const clock = (random: Random, fromHour: number, toHour: number) =>
   `${String(random.int(fromHour, toHour)).padStart(2, "0")}:${String(random.int(0, 11) * 5).padStart(2, "0")}`;
@@ -95,8 +94,8 @@ export async function insertAgreements(
 ): Promise<AgreementCounts> {
   const { now } = options;
   const happened = (moment: Date) => moment.getTime() <= now.getTime();
-  const office = inserted.accountIds.get(OFFICE_ACCOUNT);
-  if (!office) throw new Error(`demo account ${OFFICE_ACCOUNT} missing`);
+  const office = inserted.accountIds.get(DEMO_OFFICE_USERNAME);
+  if (!office) throw new Error(`demo account ${DEMO_OFFICE_USERNAME} missing`);
   const institution = await institutionFor(trx, options.institutionId);
   const demoHolders = new Set(
     (

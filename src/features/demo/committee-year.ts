@@ -38,6 +38,7 @@ import { type Inserted } from "./insert.js";
 import { addDays, type DemoPlan, ROOT } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
 import { at } from "./beijing.js";
+import { DEMO_OFFICE_USERNAME } from "./accounts.js";
 
 type Trx = Transaction<Database>;
 
@@ -55,8 +56,6 @@ export interface CommitteeCounts {
 // Another fixed seed than the institution's (plan.ts), offset by the year, so that the committee year never shifts
 // the generated names and a given year comes out the same on every machine.
 const SEED = 20121026;
-
-const OFFICE_ACCOUNT = "demo.baomiban";
 
 interface Signer {
   personId: string;
@@ -107,8 +106,8 @@ class Writer {
     private readonly institutionId: string,
     private readonly now: Date,
   ) {
-    const office = inserted.accountIds.get(OFFICE_ACCOUNT);
-    if (!office) throw new Error(`demo account ${OFFICE_ACCOUNT} missing`);
+    const office = inserted.accountIds.get(DEMO_OFFICE_USERNAME);
+    if (!office) throw new Error(`demo account ${DEMO_OFFICE_USERNAME} missing`);
     this.office = office;
   }
 

@@ -36,6 +36,7 @@ import { type Inserted } from "./insert.js";
 import { addDays, type DemoPlan, ROOT } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
 import { at, day } from "./beijing.js";
+import { DEMO_OFFICE_USERNAME } from "./accounts.js";
 
 type Trx = Transaction<Database>;
 
@@ -51,7 +52,6 @@ export interface InspectionCounts {
 // Its own seed, offset by the year, so that the inspections never shift the committee's or the agreements' draws.
 const SEED = 20121028;
 
-const OFFICE_ACCOUNT = "demo.baomiban";
 /** The member with a demo account inspects last in each half, so a load late in a half leaves theirs to do. */
 const MEMBER_ACCOUNT = "demo.weiyuan";
 
@@ -340,8 +340,8 @@ class InspectionWriter {
     private readonly inserted: Inserted,
     private readonly options: { institutionId: string; policyVersion: string; now: Date },
   ) {
-    const office = inserted.accountIds.get(OFFICE_ACCOUNT);
-    if (!office) throw new Error(`demo account ${OFFICE_ACCOUNT} missing`);
+    const office = inserted.accountIds.get(DEMO_OFFICE_USERNAME);
+    if (!office) throw new Error(`demo account ${DEMO_OFFICE_USERNAME} missing`);
     this.office = office;
     this.unitKeys = new Map([...inserted.unitIds].map(([key, id]) => [id, key]));
   }

@@ -44,6 +44,7 @@ import { type Inserted } from "./insert.js";
 import { addDays, type DemoPlan, ROOT } from "./plan.js";
 import { type Random, seededRandom } from "./random.js";
 import { at } from "./beijing.js";
+import { DEMO_OFFICE_USERNAME } from "./accounts.js";
 
 type Trx = Transaction<Database>;
 
@@ -59,7 +60,6 @@ export interface SelfCheckCounts {
 // Its own seed, offset by the year, so that the self-checks never shift the other records' draws.
 const SEED = 20121107;
 
-const OFFICE_ACCOUNT = "demo.baomiban";
 /** The cleared person with a demo account: the slot running on the load date is left for them to fill in. */
 const CLEARED_ACCOUNT = "demo.shemi";
 /** A superior with a demo account: one of their staff's running slot awaits their confirmation. */
@@ -187,8 +187,8 @@ class SelfCheckWriter {
     private readonly inserted: Inserted,
     private readonly options: { institutionId: string; policyVersion: string; now: Date },
   ) {
-    const office = inserted.accountIds.get(OFFICE_ACCOUNT);
-    if (!office) throw new Error(`demo account ${OFFICE_ACCOUNT} missing`);
+    const office = inserted.accountIds.get(DEMO_OFFICE_USERNAME);
+    if (!office) throw new Error(`demo account ${DEMO_OFFICE_USERNAME} missing`);
     this.office = office;
     this.today = dateIn(options.now);
     this.order = new Map(plan.people.map((p, index) => [inserted.personIds.get(p.key) ?? p.key, index]));

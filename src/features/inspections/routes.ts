@@ -8,6 +8,7 @@ import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { workbookOf } from "../../platform/documents/xlsx.js";
 import { limitExports, sendExport } from "../../platform/http/exports.js";
 import { sendFile } from "../../platform/http/send-file.js";
+import { sendJsonText } from "../../platform/http/send-json-text.js";
 import {
   AttachmentUploadSchema,
   CloseInspectionRequestSchema,
@@ -286,9 +287,7 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
         // What the route's serializer would send (the contract checked, then JSON), kept as text for the next reader.
         return JSON.stringify(FindingListSchema.encode(view));
       });
-      // A string is sent as it is (the serializer does not run twice over a cached page); the type provider types the
-      // payload as the schema's object, hence the cast.
-      return reply.type("application/json; charset=utf-8").send(text as never);
+      return sendJsonText(reply, text);
     },
   );
 

@@ -4,6 +4,7 @@ import { type ZodTypeProvider } from "fastify-type-provider-zod";
 import { dateIn } from "../../domain/calendar.js";
 import { AppError } from "../../domain/errors.js";
 import { authOf } from "../../platform/access/request-auth.js";
+import { sendJsonText } from "../../platform/http/send-json-text.js";
 import { findingsAnswerCache } from "./findings-cache.js";
 import { findingStatistics } from "./statistics.js";
 import { FindingStatisticsQuerySchema, FindingStatisticsSchema } from "./statistics-contract.js";
@@ -55,8 +56,7 @@ export function registerFindingStatisticsRoutes(app: FastifyInstance): void {
         );
         return JSON.stringify(FindingStatisticsSchema.encode(statistics));
       });
-      // Sent as it is, like the findings list (routes.ts).
-      return reply.type("application/json; charset=utf-8").send(text as never);
+      return sendJsonText(reply, text);
     },
   );
 }

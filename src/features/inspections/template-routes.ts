@@ -4,6 +4,7 @@
  */
 import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { presentVersion } from "../../domain/saved-versions.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { badField } from "../meetings/guards.js";
 import { institutionToRead } from "../meetings/institution-to-read.js";
@@ -16,24 +17,9 @@ import {
   TemplateVersionListSchema,
   TemplateVersionSchema,
 } from "./contract.js";
-import {
-  institutionTemplates,
-  saveTemplate,
-  shippedTemplates,
-  templateVersions,
-  type TemplateVersion,
-} from "./templates.js";
+import { institutionTemplates, saveTemplate, shippedTemplates, templateVersions } from "./templates.js";
 
 const tags = ["inspections"];
-
-const present = (v: TemplateVersion) => ({
-  ...v.template,
-  origin: v.origin,
-  originName: v.origin === "shipped" ? "平台内置" : "本校修订",
-  savedAt: v.savedAt,
-  savedBy: v.savedBy,
-  note: v.note,
-});
 
 export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +41,7 @@ export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
       });
       const versions = institution ? await institutionTemplates(app.db.kysely, institution.id) : shippedTemplates();
       return {
-        items: versions.map(present),
+        items: versions.map(presentVersion),
         institutionId: institution?.id ?? null,
         abilities: {
           edit: institution !== null && coversInstitution(authOf(request).actor, "inspection.manage", institution.path),
@@ -82,14 +68,14 @@ export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
       });
       const versions = institution
         ? await templateVersions(app.db.kysely, institution.id, request.params.templateId)
-        : shippedTemplates().filter((v) => v.template.id === request.params.templateId);
+        : shippedTemplates().filter((v) => v.body.id === request.params.templateId);
       if (versions.length === 0)
         throw badField(
           "params.templateId",
           `没有编号为“${request.params.templateId}”的检查表`,
           `No template "${request.params.templateId}"`,
         );
-      return { items: versions.map(present) };
+      return { items: versions.map(presentVersion) };
     },
   );
 
@@ -103,6 +89,6 @@ export function registerInspectionTemplateRoutes(app: FastifyInstance): void {
         response: { 201: TemplateVersionSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(present(await saveTemplate(request, request.body))),
+    async (request, reply) => reply.status(201).send(presentVersion(await saveTemplate(request, request.body))),
   );
 }

@@ -14,6 +14,7 @@ import {
   type TemplateDraft,
   templateFromDraft,
 } from "../../domain/inspection.js";
+import { latestOfEach, type SavedVersion, shippedVersion, storedVersion } from "../../domain/saved-versions.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
@@ -27,21 +28,7 @@ const INSPECTION_MANAGE = "inspection.manage";
 const templateObject = (id: string | null) => ({ type: "inspectionTemplate", id });
 
 /** A template version as the institution sees it: where it comes from and, when saved here, by whom and why. */
-export interface TemplateVersion {
-  template: InspectionTemplate;
-  origin: "shipped" | "institution";
-  savedAt: string | null;
-  savedBy: string | null;
-  note: string | null;
-}
-
-const shipped = (template: InspectionTemplate): TemplateVersion => ({
-  template,
-  origin: "shipped",
-  savedAt: null,
-  savedBy: null,
-  note: null,
-});
+export type TemplateVersion = SavedVersion<InspectionTemplate>;
 
 function storedVersions(db: Db, institutionId: string) {
   return db
@@ -51,33 +38,25 @@ function storedVersions(db: Db, institutionId: string) {
     .where("t.institution_id", "=", institutionId);
 }
 
-const stored = (row: { body: string; note: string | null; created_at: string; display_name: string | null }) => ({
-  template: InspectionTemplateSchema.parse(JSON.parse(row.body)),
-  origin: "institution" as const,
-  savedAt: row.created_at,
-  savedBy: row.display_name,
-  note: row.note,
-});
+const stored = (row: Parameters<typeof storedVersion>[0]) =>
+  storedVersion(row, (json) => InspectionTemplateSchema.parse(json));
 
 /** The shipped templates alone (for an actor who reads no institution's inspections). */
 export function shippedTemplates(): TemplateVersion[] {
-  return shippedTemplateIds().map((id) => shipped(shippedTemplate(id)));
+  return shippedTemplateIds().map((id) => shippedVersion(shippedTemplate(id)));
 }
 
 /** Every version of one template the institution has: the shipped one first (when there is one), then its own. */
 export async function templateVersions(db: Db, institutionId: string, id: string): Promise<TemplateVersion[]> {
   const own = await storedVersions(db, institutionId).where("t.template_id", "=", id).orderBy("t.version").execute();
-  const base = shippedTemplateIds().includes(id) ? [shipped(shippedTemplate(id))] : [];
+  const base = shippedTemplateIds().includes(id) ? [shippedVersion(shippedTemplate(id))] : [];
   return [...base, ...own.map(stored)];
 }
 
 /** The latest version of each template the institution may use, shipped ones first, then its own by id. */
 export async function institutionTemplates(db: Db, institutionId: string): Promise<TemplateVersion[]> {
   const own = await storedVersions(db, institutionId).orderBy("t.template_id").orderBy("t.version").execute();
-  const latest = new Map<string, TemplateVersion>();
-  for (const id of shippedTemplateIds()) latest.set(id, shipped(shippedTemplate(id)));
-  for (const row of own) latest.set(row.template_id, stored(row));
-  return [...latest.values()];
+  return latestOfEach(shippedTemplates(), own.map(stored), (template) => template.id);
 }
 
 /** The version of a template new records freeze, or undefined when the institution has no such template. */
@@ -86,7 +65,7 @@ export async function currentTemplate(
   institutionId: string,
   id: string,
 ): Promise<InspectionTemplate | undefined> {
-  return (await templateVersions(db, institutionId, id)).at(-1)?.template;
+  return (await templateVersions(db, institutionId, id)).at(-1)?.body;
 }
 
 /**
@@ -117,7 +96,7 @@ export async function saveTemplate(
     templateObject(draft.id),
   );
   const earlier = await templateVersions(db, institution.id, draft.id);
-  const last = earlier.at(-1)?.template;
+  const last = earlier.at(-1)?.body;
   if (last && last.subject !== draft.subject)
     throw badField(
       "body.template.subject",
@@ -150,7 +129,7 @@ export async function saveTemplate(
     });
   });
   return {
-    template,
+    body: template,
     origin: "institution",
     savedAt: at,
     savedBy: authOf(request).account.display_name,

@@ -5,6 +5,7 @@
  */
 import { type FastifyInstance } from "fastify";
 import { type ZodTypeProvider } from "fastify-type-provider-zod";
+import { presentVersion } from "../../domain/saved-versions.js";
 import { authOf } from "../../platform/access/request-auth.js";
 import { badField } from "../meetings/guards.js";
 import { institutionToRead } from "../meetings/institution-to-read.js";
@@ -35,13 +36,8 @@ const USED_FOR: Record<string, string> = {
 };
 
 const present = (v: RubricVersion) => ({
-  ...v.rubric,
-  origin: v.origin,
-  originName: v.origin === "shipped" ? "平台内置" : "本校修订",
-  usedFor: USED_FOR[v.rubric.article] ?? `评分表（${v.rubric.article}）`,
-  savedAt: v.savedAt,
-  savedBy: v.savedBy,
-  note: v.note,
+  ...presentVersion(v),
+  usedFor: USED_FOR[v.body.article] ?? `评分表（${v.body.article}）`,
 });
 
 export function registerRubricRoutes(app: FastifyInstance): void {
@@ -70,7 +66,7 @@ export function registerRubricRoutes(app: FastifyInstance): void {
         abilities: {
           edit:
             institution !== null &&
-            versions.some((v) => coversInstitution(actor, editPermission(v.rubric.article), institution.path)),
+            versions.some((v) => coversInstitution(actor, editPermission(v.body.article), institution.path)),
         },
       };
     },
@@ -94,7 +90,7 @@ export function registerRubricRoutes(app: FastifyInstance): void {
       });
       const versions = institution
         ? await rubricVersions(app.db.kysely, institution.id, request.params.rubricId)
-        : shippedRubrics().filter((v) => v.rubric.id === request.params.rubricId);
+        : shippedRubrics().filter((v) => v.body.id === request.params.rubricId);
       if (versions.length === 0)
         throw badField(
           "params.rubricId",

@@ -10,6 +10,7 @@ import { v7 as uuidv7 } from "uuid";
 import { type Permission } from "../../domain/permissions.js";
 import { type Rubric, RubricSchema } from "../../domain/rubric.js";
 import { type RubricDraft, rubricFromDraft } from "../../domain/rubric-draft.js";
+import { latestOfEach, type SavedVersion, shippedVersion, storedVersion } from "../../domain/saved-versions.js";
 import { auditContext, authOf } from "../../platform/access/request-auth.js";
 import { toInstant } from "../../platform/db/instants.js";
 import { type Database } from "../../platform/db/schema.js";
@@ -27,21 +28,7 @@ export function editPermission(article: string): Permission {
 }
 
 /** A rubric version as the institution sees it: where it comes from and, when saved here, by whom and why. */
-export interface RubricVersion {
-  rubric: Rubric;
-  origin: "shipped" | "institution";
-  savedAt: string | null;
-  savedBy: string | null;
-  note: string | null;
-}
-
-const shipped = (rubric: Rubric): RubricVersion => ({
-  rubric,
-  origin: "shipped",
-  savedAt: null,
-  savedBy: null,
-  note: null,
-});
+export type RubricVersion = SavedVersion<Rubric>;
 
 function storedVersions(db: Db, institutionId: string) {
   return db
@@ -51,33 +38,24 @@ function storedVersions(db: Db, institutionId: string) {
     .where("r.institution_id", "=", institutionId);
 }
 
-const stored = (row: { body: string; note: string | null; created_at: string; display_name: string | null }) => ({
-  rubric: RubricSchema.parse(JSON.parse(row.body)),
-  origin: "institution" as const,
-  savedAt: row.created_at,
-  savedBy: row.display_name,
-  note: row.note,
-});
+const stored = (row: Parameters<typeof storedVersion>[0]) => storedVersion(row, (json) => RubricSchema.parse(json));
 
 /** The shipped rubrics alone (for an actor who reads no institution). */
 export function shippedRubrics(): RubricVersion[] {
-  return shippedRubricIds().map((id) => shipped(shippedRubric(id)));
+  return shippedRubricIds().map((id) => shippedVersion(shippedRubric(id)));
 }
 
 /** Every version of one rubric the institution has: the shipped one first, then its own. */
 export async function rubricVersions(db: Db, institutionId: string, id: string): Promise<RubricVersion[]> {
   if (!shippedRubricIds().includes(id)) return [];
   const own = await storedVersions(db, institutionId).where("r.rubric_id", "=", id).orderBy("r.version").execute();
-  return [shipped(shippedRubric(id)), ...own.map(stored)];
+  return [shippedVersion(shippedRubric(id)), ...own.map(stored)];
 }
 
 /** The latest version of each rubric the institution uses. */
 export async function institutionRubrics(db: Db, institutionId: string): Promise<RubricVersion[]> {
   const own = await storedVersions(db, institutionId).orderBy("r.rubric_id").orderBy("r.version").execute();
-  const latest = new Map<string, RubricVersion>();
-  for (const id of shippedRubricIds()) latest.set(id, shipped(shippedRubric(id)));
-  for (const row of own) latest.set(row.rubric_id, stored(row));
-  return [...latest.values()];
+  return latestOfEach(shippedRubrics(), own.map(stored), (rubric) => rubric.id);
 }
 
 /** The version of a shipped rubric's id a new assessment of the institution freezes: its latest. */
@@ -138,7 +116,7 @@ export async function saveRubric(
     ],
     rubricObject(draft.id),
   );
-  const last = (await rubricVersions(db, institution.id, draft.id)).at(-1)?.rubric ?? base;
+  const last = (await rubricVersions(db, institution.id, draft.id)).at(-1)?.body ?? base;
   const rubric = rubricFromDraft(draft, last.version + 1);
   const at = toInstant(app.clock());
   await db.transaction().execute(async (trx) => {
@@ -164,7 +142,7 @@ export async function saveRubric(
     });
   });
   return {
-    rubric,
+    body: rubric,
     origin: "institution",
     savedAt: at,
     savedBy: authOf(request).account.display_name,
