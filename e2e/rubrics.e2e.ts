@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { type Box, screenshot, scrollWidth, textOf } from "./ui.js";
+import { type Box, drawerFit, screenshot, scrollWidth, textOf } from "./ui.js";
 
 /**
  * 评分表管理 journey (第十二条第（二）项、第十三条第（六）项): the secrecy office opens the rubrics from 检查整改, revises
@@ -112,13 +112,9 @@ describe("scoring rubrics", () => {
     await row.getByRole("button", { name: /修\s?订$/ }).click();
     const phone = page.getByRole("dialog");
     await phone.getByTestId("rubric-item-0-0").waitFor();
-    const box = await phone.locator(".ant-drawer-body").boundingBox();
-    expect(box?.width ?? 0).toBeLessThanOrEqual(390);
-    expect(
-      await phone
-        .locator(".ant-drawer-body")
-        .evaluate((body) => (body as unknown as Box).scrollWidth - (body as unknown as Box).clientWidth),
-    ).toBe(0);
+    const fit = await drawerFit(phone);
+    expect(fit.width).toBeLessThanOrEqual(390);
+    expect(fit.overflow).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
   });
 });

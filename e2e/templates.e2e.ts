@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { type Box, screenshot, scrollWidth, textOf } from "./ui.js";
+import { type Box, drawerFit, screenshot, scrollWidth, textOf } from "./ui.js";
 
 /**
  * 检查表管理 journey (第十三条第（六）项、第十一条第（四）项): the secrecy office opens the checklists from 检查整改 and finds
@@ -130,14 +130,9 @@ describe("checklist templates", () => {
     const phone = page.getByRole("dialog");
     await field(phone, "sections_0_items_0_text_zh").waitFor();
     expect(await field(phone, "sections_0_items_0_text_zh").inputValue()).toBe(ITEM);
-    const box = await phone.locator(".ant-drawer-body").boundingBox();
-    // Measured in fractions of a pixel: 390.00001 is the screen's width.
-    expect(Math.round(box?.width ?? 0)).toBeLessThanOrEqual(390);
-    expect(
-      await phone
-        .locator(".ant-drawer-body")
-        .evaluate((body) => (body as unknown as Box).scrollWidth - (body as unknown as Box).clientWidth),
-    ).toBe(0);
+    const fit = await drawerFit(phone);
+    expect(fit.width).toBeLessThanOrEqual(390);
+    expect(fit.overflow).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
   });
 });

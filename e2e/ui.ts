@@ -45,3 +45,14 @@ export const scrollWidth = (page: Page): Promise<number> =>
 
 /** An element as the browser has it (the journeys compile without the DOM library). */
 export type Box = { scrollWidth: number; clientWidth: number; scrollTo(x: number, y: number): void };
+
+/**
+ * How an open drawer lies on a phone: its body's width in whole pixels (layout measures in fractions, and
+ * 390.00001 is the screen's width) and how far its content overflows it sideways.
+ */
+export async function drawerFit(dialog: Locator): Promise<{ width: number; overflow: number }> {
+  const body = dialog.locator(".ant-drawer-body");
+  const box = await body.boundingBox();
+  const overflow = await body.evaluate((el) => (el as unknown as Box).scrollWidth - (el as unknown as Box).clientWidth);
+  return { width: Math.round(box?.width ?? 0), overflow };
+}
