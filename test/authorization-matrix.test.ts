@@ -980,6 +980,8 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/inspection-plans", status: SIGNED_IN(200) },
   // A member's own portfolio for their half-yearly inspection: anyone signed in asks (no seat: an empty answer).
   { method: "GET", route: "/api/inspection-plans/my-portfolio", status: SIGNED_IN(200) },
+  // The units a head may inspect on their own (第六条第（三）项): anyone signed in asks (heading none: an empty answer).
+  { method: "GET", route: "/api/inspection-plans/my-units", status: SIGNED_IN(200) },
   {
     method: "POST",
     route: "/api/inspection-plans",

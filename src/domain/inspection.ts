@@ -184,18 +184,23 @@ export function scoreOf(template: InspectionTemplate, results: Record<string, It
   return { earned: Math.round(earned * 100) / 100, possible, vetoed };
 }
 
-/** The kinds of plan: a member's half-yearly inspection of their portfolio, the office's, a special one. */
-export const PLAN_KINDS = ["member", "office", "special"] as const;
+/**
+ * The kinds of plan: a member's half-yearly inspection of their portfolio, the office's, a special one, and a unit
+ * head's own inspection of the unit (第六条第（三）项).
+ */
+export const PLAN_KINDS = ["member", "office", "special", "unit"] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 export const PLAN_KIND_NAMES: Record<PlanKind, Localized> = {
   member: { zh: "委员半年检查", en: "Member's half-yearly inspection" },
   office: { zh: "保密办公室检查", en: "Secrecy office inspection" },
   special: { zh: "专项检查", en: "Special inspection" },
+  unit: { zh: "本单位检查", en: "Unit head's own inspection" },
 };
 export const PLAN_KIND_ARTICLES: Record<PlanKind, string> = {
   member: "art11.4",
   office: "art13.6",
   special: "art13.6",
+  unit: "art6.3",
 };
 
 export const INSPECTION_STATUSES = ["draft", "closed"] as const;

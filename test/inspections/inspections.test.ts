@@ -7,13 +7,11 @@
  * and files are refused; an inspector sees only what their plan covers; repeats and overdue findings are flagged.
  */
 import { sql } from "kysely";
-import { v7 as uuidv7 } from "uuid";
-import { activePolicy } from "../../src/features/policy/active-policy.js";
-import { toInstant } from "../../src/platform/db/instants.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { zipEntries } from "../../src/platform/documents/zip-entries.js";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
+import { insertOpenObligation } from "./open-obligation.js";
 
 interface ErrorJson {
   message: string;
@@ -393,40 +391,14 @@ describe.each(testDialects)("inspections on %s", (dialect) => {
   });
   it("discharges the office's key-department inspection duty by a closed office inspection on that checklist", async () => {
     // The duty is continuous (not materialized each year): an open obligation of it, as the engine would hold one.
-    const { sha256 } = await activePolicy(w.app.db.kysely);
-    const at = toInstant(w.clock());
-    const obligationId = uuidv7();
-    await w.app.db.kysely
-      .insertInto("obligation")
-      .values({
-        id: obligationId,
-        institution_id: w.units.root.id,
-        duty_id: "art13.6.key-department-inspection",
-        article: "art13.6",
-        policy_version: sha256,
-        bearer_role: "secrecyOfficeUnit",
-        bearer_key: "secrecyOfficeUnit",
-        bearer_unit_id: w.units.office.id,
-        bearer_person_id: null,
-        bearer_name: "保密办公室",
-        period_id: "2027",
-        period_kind: "year",
-        year: 2027,
-        starts_on: "2027-01-01",
-        due_on: "2027-12-31",
-        due_at: null,
-        event_id: null,
-        state: "open",
-        closed_at: null,
-        closed_by: null,
-        record_kind: null,
-        record_id: null,
-        waive_reason: null,
-        responsible: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    const obligationId = await insertOpenObligation(w, {
+      dutyId: "art13.6.key-department-inspection",
+      article: "art13.6",
+      bearerRole: "secrecyOfficeUnit",
+      bearerUnitId: w.units.office.id,
+      bearerName: "保密办公室",
+      year: 2027,
+    });
     const office = await w.as("office");
     const p = (
       await office.post(

@@ -127,6 +127,13 @@ export const MyPortfolioSchema = z.object({
   units: z.array(Named),
 });
 
+/** The units the actor heads on the day, for their own inspection (第六条第（三）项): empty when they head none. */
+export const MyUnitsSchema = z.object({
+  head: z.boolean(),
+  institution: Named.nullable(),
+  units: z.array(Named),
+});
+
 export const InspectionSummarySchema = z.object({
   id: z.string(),
   unit: Named,

@@ -5,30 +5,25 @@
  * (inspection.manage) plans any inspection, a member's included.
  */
 import { type Kysely } from "kysely";
-import { type Actor } from "../../domain/access.js";
 import { type Database } from "../../platform/db/schema.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { committeeRoster } from "../responsibility/committee.js";
 
 type Db = Kysely<Database>;
 
+/** The units a person may inspect on their own (no grant), each covering its subtree, in their institution. */
 export interface MemberPortfolio {
   institution: { id: string; name: string; path: string };
-  /** The units the member may inspect, each covering its subtree. */
   units: { id: string; name: string; path: string }[];
 }
 
-/**
- * The institution the actor's person belongs to and, when they hold a member's seat on its committee on the day,
- * their portfolio; null when they are no member then.
- */
-export async function memberPortfolio(db: Db, actor: Actor, day: string): Promise<MemberPortfolio | null> {
-  if (actor.personId === null) return null;
+/** The institution a person belongs to: the nearest unit of kind institution at or above their unit. */
+export async function institutionOfPerson(db: Db, personId: string): Promise<MemberPortfolio["institution"] | null> {
   const person = await db
     .selectFrom("person")
     .innerJoin("unit", "unit.id", "person.unit_id")
     .select("unit.path")
-    .where("person.id", "=", actor.personId)
+    .where("person.id", "=", personId)
     .executeTakeFirst();
   if (!person) return null;
   const ancestors = person.path.split("/").filter(Boolean);
@@ -37,16 +32,26 @@ export async function memberPortfolio(db: Db, actor: Actor, day: string): Promis
     .select(["id", "name", "path"])
     .where("id", "in", ancestors)
     .where("kind", "=", "institution")
+    .orderBy("path", "desc")
     .executeTakeFirst();
+  return institution ?? null;
+}
+
+/**
+ * The institution the person belongs to and, when they hold a member's seat on its committee on the day,
+ * their portfolio; null when they are no member then.
+ */
+export async function memberPortfolio(db: Db, personId: string, day: string): Promise<MemberPortfolio | null> {
+  const institution = await institutionOfPerson(db, personId);
   if (!institution) return null;
   const { policy } = await activePolicy(db);
   const roster = await committeeRoster(db, policy, institution.id, day);
-  const seats = roster.seats.filter((s) => s.seat === "member" && s.holders.some((h) => h.personId === actor.personId));
+  const seats = roster.seats.filter((s) => s.seat === "member" && s.holders.some((h) => h.personId === personId));
   if (seats.length === 0) return null;
   const charged = await db
     .selectFrom("portfolio")
     .select("unit_id")
-    .where("person_id", "=", actor.personId)
+    .where("person_id", "=", personId)
     .where("starts_on", "<=", day)
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", day)]))
     .execute();
@@ -57,6 +62,6 @@ export async function memberPortfolio(db: Db, actor: Actor, day: string): Promis
   return { institution, units: units.filter((u) => u.path.startsWith(institution.path)) };
 }
 
-/** Whether a unit lies in the portfolio (one of its units or below one). */
+/** Whether a unit lies in the portfolio (one of its units or below one); also used for a unit head's own units. */
 export const inPortfolio = (portfolio: MemberPortfolio, unitPath: string): boolean =>
   portfolio.units.some((u) => unitPath.startsWith(u.path));

@@ -4,7 +4,9 @@
  *   member leads, of that year and half (period `YYYY-H1`/`YYYY-H2`), with the member frozen as responsible;
  * - the secrecy office's (`secrecyOfficeUnit`, inspection of key departments) by a closed inspection of an office or
  *   special plan on the key-department checklist, closed inside the obligation's window, the plan's lead responsible.
- * A unit head's own inspection of their unit (art6.3.unit-inspection names the same record kind) is not kept yet.
+ * - a unit head's (bearer role `unitHead`, art6.3.unit-inspection) by the unit's closed inspection on a `unit` plan,
+ *   closed inside the obligation's window, its lead (the unit's head, checked when planned) responsible. The shipped rules give that duty no interval (continuous: no dated
+ *   obligation); an institution whose rules give it one (每学期、每年) has it discharged here.
  */
 import { type Kysely } from "kysely";
 import { type Database } from "../../platform/db/schema.js";
@@ -21,6 +23,7 @@ interface Open {
   due_on: string | null;
   bearer_role: string;
   bearer_person_id: string | null;
+  bearer_unit_id: string;
 }
 
 /** Which open obligations the institution's inspections closed in the year discharge. */
@@ -33,6 +36,7 @@ export async function inspectionMatches(db: Db, institutionId: string, year: num
       "inspection.id",
       "inspection.closed_on",
       "inspection.closed_at",
+      "inspection.unit_id",
       "plan.kind",
       "plan.year",
       "plan.half",
@@ -47,22 +51,24 @@ export async function inspectionMatches(db: Db, institutionId: string, year: num
     .orderBy("inspection.closed_on")
     .orderBy("inspection.id")
     .execute();
+  type Closed = (typeof closed)[number];
+  const inWindow = (c: Closed, row: Open) =>
+    c.closed_on !== null && c.closed_on >= row.starts_on && (row.due_on === null || c.closed_on <= row.due_on);
+  const matchers: Partial<Record<string, (c: Closed, row: Open) => boolean>> = {
+    member: (c, row) =>
+      c.kind === "member" &&
+      c.lead_person_id === row.bearer_person_id &&
+      c.half !== null &&
+      `${c.year}-H${c.half}` === row.period_id,
+    secrecyOfficeUnit: (c, row) =>
+      (c.kind === "office" || c.kind === "special") && c.template_id === KEY_DEPARTMENT_TEMPLATE && inWindow(c, row),
+    unitHead: (c, row) => c.kind === "unit" && c.unit_id === row.bearer_unit_id && inWindow(c, row),
+  };
   const matches = [];
   for (const row of open) {
-    // A unit head's own inspection of their unit (art6.3) is not recorded here yet: only the two bearers below match.
-    if (row.bearer_role !== "member" && row.bearer_role !== "secrecyOfficeUnit") continue;
-    const found = closed.find((c) =>
-      row.bearer_role === "member"
-        ? c.kind === "member" &&
-          c.lead_person_id === row.bearer_person_id &&
-          c.half !== null &&
-          `${c.year}-H${c.half}` === row.period_id
-        : c.kind !== "member" &&
-          c.template_id === KEY_DEPARTMENT_TEMPLATE &&
-          c.closed_on !== null &&
-          c.closed_on >= row.starts_on &&
-          (row.due_on === null || c.closed_on <= row.due_on),
-    );
+    const answers = matchers[row.bearer_role];
+    if (!answers) continue;
+    const found = closed.find((c) => answers(c, row));
     if (!found?.closed_at) continue;
     matches.push({
       obligationId: row.id,
@@ -72,7 +78,7 @@ export async function inspectionMatches(db: Db, institutionId: string, year: num
         {
           personId: found.lead_person_id,
           name: found.lead_name,
-          role: row.bearer_role === "member" ? "member" : "检查组组长",
+          role: row.bearer_role === "secrecyOfficeUnit" ? "检查组组长" : row.bearer_role,
           acting: false,
         },
       ],

@@ -20,6 +20,7 @@ import {
   InspectionSchema,
   MyPortfolioQuerySchema,
   MyPortfolioSchema,
+  MyUnitsSchema,
   PlanListQuerySchema,
   PlanListSchema,
   PlanSchema,
@@ -36,6 +37,7 @@ import {
   presentPlanSummary,
 } from "./presenter.js";
 import { findingsAnswerCache } from "./findings-cache.js";
+import { headedUnits } from "./headed-units.js";
 import { memberPortfolio } from "./member-portfolio.js";
 import {
   attachToFinding,
@@ -127,11 +129,34 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const day = request.query.on ?? dateIn(app.clock());
-      const portfolio = await memberPortfolio(app.db.kysely, authOf(request).actor, day);
+      const { personId } = authOf(request).actor;
+      const portfolio = personId === null ? null : await memberPortfolio(app.db.kysely, personId, day);
       return {
         member: portfolio !== null,
         institution: portfolio ? { id: portfolio.institution.id, name: portfolio.institution.name } : null,
         units: (portfolio?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
+      };
+    },
+  );
+
+  r.get(
+    "/api/inspection-plans/my-units",
+    {
+      schema: {
+        tags,
+        summary: "我负责的单位（本单位检查） / The units I head, for their own inspection",
+        querystring: MyPortfolioQuerySchema,
+        response: { 200: MyUnitsSchema },
+      },
+    },
+    async (request) => {
+      const day = request.query.on ?? dateIn(app.clock());
+      const { personId } = authOf(request).actor;
+      const headed = personId === null ? null : await headedUnits(app.db.kysely, personId, day);
+      return {
+        head: headed !== null,
+        institution: headed ? { id: headed.institution.id, name: headed.institution.name } : null,
+        units: (headed?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
       };
     },
   );

@@ -22,6 +22,7 @@ import {
   type InspectionTemplate,
   type ItemResult,
   nextFindingStatus,
+  type PlanKind,
   refuseClosedInspection,
   templateItems,
 } from "../../domain/inspection.js";
@@ -51,7 +52,8 @@ import {
 import { prepareFinding } from "./raise-finding.js";
 import { currentTemplate } from "./templates.js";
 import { FINDING_RECORD_KIND, INSPECTION_RECORD_KIND } from "./records.js";
-import { inPortfolio, memberPortfolio } from "./member-portfolio.js";
+import { headedUnits } from "./headed-units.js";
+import { inPortfolio, type MemberPortfolio, memberPortfolio } from "./member-portfolio.js";
 import { findingInstitutions, findingsVisibleTo, ownSelfCheckFinding, plansVisibleTo } from "./visibility.js";
 
 export const INSPECTION_READ: Permission = "inspection.read";
@@ -201,7 +203,7 @@ export function mayVerify(
 
 export interface PlanFilter {
   year?: number | undefined;
-  kind?: "member" | "office" | "special" | undefined;
+  kind?: PlanKind | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -245,37 +247,71 @@ async function templateFor(db: Db, institutionId: string, field: string, id: str
   return template;
 }
 
+/** What a plan's lead may inspect on their own: a member their portfolio, a unit head their units. */
+const OWN_SCOPE = {
+  member: {
+    scope: (db: Db, personId: string, day: string) => memberPortfolio(db, personId, day),
+    leadSelf: { zh: "委员制定本人的半年检查，组长须为本人", en: "You lead your own inspection" },
+    outside: (unit: string) => ({
+      zh: `“${unit}”不在您的分管范围内（第十一条第（四）项：对分管范围进行检查）`,
+      en: `${unit} is not in your portfolio`,
+    }),
+  },
+  unit: {
+    scope: (db: Db, personId: string, day: string) => headedUnits(db, personId, day),
+    leadSelf: { zh: "单位负责人组织本单位检查，组长须为本人", en: "You lead your unit's inspection" },
+    outside: (unit: string) => ({
+      zh: `“${unit}”不是组长负责的单位（第六条第（三）项：对本单位保密措施的落实情况进行监督检查）`,
+      en: `${unit} is not a unit the lead heads`,
+    }),
+  },
+} as const;
+
+/** Refuses, under its field, a unit of the plan outside what the lead may inspect on their own. */
+async function refuseOutside(db: Db, kind: keyof typeof OWN_SCOPE, scope: MemberPortfolio, unitIds: string[]) {
+  const units = await db.selectFrom("unit").select(["id", "name", "path"]).where("id", "in", unitIds).execute();
+  unitIds.forEach((id, i) => {
+    const unit = units.find((u) => u.id === id);
+    if (unit && !inPortfolio(scope, unit.path)) {
+      const message = OWN_SCOPE[kind].outside(unit.name);
+      throw badField(`body.unitIds.${i}`, message.zh, message.en);
+    }
+  });
+}
+
 /**
  * The institution a plan is made in: the office's (inspection.manage), or — for a committee member planning their
- * own half-yearly inspection without a grant — the member's, with themselves as lead and their portfolio's units only.
+ * own half-yearly inspection, or a unit head their unit's, without a grant — their own, with themselves as lead and
+ * only the units they may inspect on their own. A unit head's inspection is led by the head of its units, whoever
+ * plans it.
  */
 async function planningInstitution(request: FastifyRequest, body: z.infer<typeof CreatePlanRequestSchema>) {
+  const db = request.server.db.kysely;
   const actor = authOf(request).actor;
   const office = scopesFor(actor, INSPECTION_MANAGE);
-  const portfolio =
-    body.kind === "member" && office !== "all" && office.length === 0
-      ? await memberPortfolio(request.server.db.kysely, actor, body.startsOn)
-      : null;
-  if (!portfolio) return institutionToRecord(request, INSPECTION_MANAGE, body.institutionId, planObject(null));
-  if (body.institutionId !== undefined && body.institutionId !== portfolio.institution.id)
+  const own = body.kind === "member" || body.kind === "unit" ? OWN_SCOPE[body.kind] : null;
+  const withoutGrant = office !== "all" && office.length === 0;
+  const mine =
+    own && withoutGrant && actor.personId !== null ? await own.scope(db, actor.personId, body.startsOn) : null;
+  if (!own || !mine) {
+    const institution = await institutionToRecord(request, INSPECTION_MANAGE, body.institutionId, planObject(null));
+    if (body.kind === "unit") {
+      const lead = await headedUnits(db, body.leadPersonId, body.startsOn);
+      if (!lead)
+        throw badField(
+          "body.leadPersonId",
+          "本单位检查由单位负责人组织：所选组长在检查开始之日不是任何单位的负责人",
+          "A unit's own inspection is led by its head: the lead heads no unit on the start date",
+        );
+      await refuseOutside(db, "unit", lead, body.unitIds);
+    }
+    return institution;
+  }
+  if (body.institutionId !== undefined && body.institutionId !== mine.institution.id)
     throw badField("body.institutionId", "只能制定本院校的检查计划", "Plan in your own institution");
-  if (body.leadPersonId !== actor.personId)
-    throw badField("body.leadPersonId", "委员制定本人的半年检查，组长须为本人", "You lead your own inspection");
-  const units = await request.server.db.kysely
-    .selectFrom("unit")
-    .select(["id", "name", "path"])
-    .where("id", "in", body.unitIds)
-    .execute();
-  body.unitIds.forEach((id, i) => {
-    const unit = units.find((u) => u.id === id);
-    if (unit && !inPortfolio(portfolio, unit.path))
-      throw badField(
-        `body.unitIds.${i}`,
-        `“${unit.name}”不在您的分管范围内（第十一条第（四）项：对分管范围进行检查）`,
-        `${unit.name} is not in your portfolio`,
-      );
-  });
-  return portfolio.institution;
+  if (body.leadPersonId !== actor.personId) throw badField("body.leadPersonId", own.leadSelf.zh, own.leadSelf.en);
+  await refuseOutside(db, body.kind as keyof typeof OWN_SCOPE, mine, body.unitIds);
+  return mine.institution;
 }
 
 /** Makes a plan with one draft inspection per unit; the template is frozen on the plan. */

@@ -619,7 +619,7 @@ export interface ResearchFindingTable {
 export interface InspectionPlanTable {
   id: string;
   institution_id: string;
-  kind: "member" | "office" | "special";
+  kind: "member" | "office" | "special" | "unit";
   title: string;
   year: number;
   half: number | null;

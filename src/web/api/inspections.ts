@@ -8,6 +8,7 @@ import type {
   FindingView,
   InspectionView,
   MyPortfolioSchema,
+  MyUnitsSchema,
   PlanSummary,
   PlanView,
   RectificationRequestSchema,
@@ -19,6 +20,7 @@ import { usePagedList } from "./paging";
 export type { FindingSummary, FindingView, InspectionView, PlanSummary, PlanView };
 export type CreatePlanRequest = z.input<typeof CreatePlanRequestSchema>;
 export type MyPortfolio = z.infer<typeof MyPortfolioSchema>;
+export type MyUnits = z.infer<typeof MyUnitsSchema>;
 export type SaveResultsRequest = z.input<typeof SaveResultsRequestSchema>;
 export type CreateFindingRequest = z.input<typeof CreateFindingRequestSchema>;
 export type RectificationRequest = z.input<typeof RectificationRequestSchema>;
@@ -60,6 +62,14 @@ export function useMyPortfolio() {
   return useQuery({
     queryKey: [...INSPECTIONS_KEY, "my-portfolio"],
     queryFn: ({ signal }) => apiFetch<MyPortfolio>("/api/inspection-plans/my-portfolio", { signal }),
+  });
+}
+
+/** GET /api/inspection-plans/my-units: whether the user heads a unit today, and which (第六条第（三）项). */
+export function useMyUnits() {
+  return useQuery({
+    queryKey: [...INSPECTIONS_KEY, "my-units"],
+    queryFn: ({ signal }) => apiFetch<MyUnits>("/api/inspection-plans/my-units", { signal }),
   });
 }
 

@@ -2378,6 +2378,7 @@ export const enUS: Messages = {
       member: "Member's half-yearly inspection",
       office: "Secrecy office inspection",
       special: "Special inspection",
+      unit: "Unit head's own inspection",
     },
     outcomes: { pass: "Conforms", fail: "Does not conform", na: "N/A" },
     statuses: { open: "Under rectification", submitted: "Awaiting verification", closed: "Verified and closed" },
@@ -2393,6 +2394,10 @@ export const enUS: Messages = {
     plan: {
       create: "New inspection plan",
       createMine: "Plan my half-yearly inspection",
+      createUnit: "Inspect my unit",
+      unitIntro:
+        "You head {{units}}: you lead this plan, checking how the unit applies its secrecy measures (Implementing Rules Art. 6(3)). You rectify what it finds; the secrecy office or another inspector verifies and closes each finding.",
+      unitTitle: "{{year}} secrecy inspection of the unit",
       mineIntro:
         "You sit on the secrecy committee of {{institution}}: you lead this plan, over the units in your charge (Implementing Rules Art. 11(4)).",
       submit: "Create plan",

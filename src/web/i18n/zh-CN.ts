@@ -2298,7 +2298,7 @@ export const zhCN = {
       moveItemUp: "上移此条目",
       moveItemDown: "下移此条目",
     },
-    kinds: { member: "委员半年检查", office: "保密办公室检查", special: "专项检查" },
+    kinds: { member: "委员半年检查", office: "保密办公室检查", special: "专项检查", unit: "本单位检查" },
     outcomes: { pass: "符合", fail: "不符合", na: "不适用" },
     statuses: { open: "整改中", submitted: "待验证", closed: "已销号" },
     severities: { minor: "一般", major: "较重", serious: "严重" },
@@ -2315,6 +2315,10 @@ export const zhCN = {
       createMine: "制定我的半年检查计划",
       mineIntro:
         "您是{{institution}}保密委员会委员，本计划由您本人担任组长，检查范围为您的分管范围（《实施细则》第十一条第（四）项）。",
+      createUnit: "组织本单位检查",
+      unitIntro:
+        "您是{{units}}的负责人，本计划由您本人担任组长，对本单位保密措施的落实情况进行监督检查（《实施细则》第六条第（三）项）。发现的问题由您负责整改，由保密办公室或其他检查人员验证销号。",
+      unitTitle: "{{year}}年本单位保密检查",
       submit: "创建计划",
       created: "检查计划已创建",
       empty: "暂无检查计划",

@@ -28,6 +28,7 @@ import * as m0022 from "./0022_inspection_templates.js";
 import * as m0023 from "./0023_finding_list_indexes.js";
 import * as m0024 from "./0024_data_versions.js";
 import * as m0025 from "./0025_rubric_versions.js";
+import * as m0026 from "./0026_unit_inspections.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   "0023_finding_list_indexes": m0023,
   "0024_data_versions": m0024,
   "0025_rubric_versions": m0025,
+  "0026_unit_inspections": m0026,
 };

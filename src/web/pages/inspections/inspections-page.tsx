@@ -11,12 +11,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PLAN_KINDS, type PlanKind } from "../../../domain/inspection";
-import { type PlanFilters, type PlanSummary, useInspectionPlans, useMyPortfolio } from "../../api/inspections";
+import {
+  type PlanFilters,
+  type PlanSummary,
+  useInspectionPlans,
+  useMyPortfolio,
+  useMyUnits,
+} from "../../api/inspections";
 import { allowed, useCurrentUser } from "../../app/access";
 import { FilterGrid, FilterSelect, ListCard, YearFilter } from "../../components/list-parts";
 import { PageHeader } from "../../components/page-header";
 import { useUrlFilters } from "../../components/url-filters";
-import { PlanFormModal } from "./plan-form-modal";
+import { type OwnScope, PlanFormModal } from "./plan-form-modal";
 import "./inspections.css";
 
 /** Reads the plan list's filters from the query string, dropping what could never be valid. */
@@ -39,9 +45,17 @@ export function InspectionsPage() {
   const me = useCurrentUser();
   const { filters, apply, change, filtered } = useUrlFilters(planFiltersFrom);
   const list = useInspectionPlans(filters);
-  // "office": any plan (the secrecy office); "mine": a member's own half-yearly inspection of their portfolio.
-  const [creating, setCreating] = useState<"office" | "mine" | null>(null);
+  // "office": any plan (the secrecy office); "member": a member's own half-yearly inspection of their portfolio;
+  // "unit": a unit head's inspection of their unit.
+  const [creating, setCreating] = useState<"office" | "member" | "unit" | null>(null);
   const portfolio = useMyPortfolio();
+  const headed = useMyUnits();
+  const own: OwnScope | undefined =
+    creating === "member" && portfolio.data
+      ? { kind: "member", ...portfolio.data }
+      : creating === "unit" && headed.data
+        ? { kind: "unit", ...headed.data }
+        : undefined;
   return (
     <div data-testid="inspections">
       <PageHeader
@@ -65,8 +79,13 @@ export function InspectionsPage() {
             <Link to="/self-assessments">
               <Button icon={<AuditOutlined />}>{t("selfAssessments.open")}</Button>
             </Link>
+            {headed.data?.head && (
+              <Button icon={<PlusOutlined />} onClick={() => setCreating("unit")}>
+                {t("inspections.plan.createUnit")}
+              </Button>
+            )}
             {portfolio.data?.member && (
-              <Button icon={<PlusOutlined />} onClick={() => setCreating("mine")}>
+              <Button icon={<PlusOutlined />} onClick={() => setCreating("member")}>
                 {t("inspections.plan.createMine")}
               </Button>
             )}
@@ -126,12 +145,7 @@ export function InspectionsPage() {
           ]}
         />
       </ListCard>
-      {creating && (
-        <PlanFormModal
-          onClose={() => setCreating(null)}
-          {...(creating === "mine" && portfolio.data ? { portfolio: portfolio.data } : {})}
-        />
-      )}
+      {creating && <PlanFormModal onClose={() => setCreating(null)} {...(own ? { own } : {})} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useNavigate } from "react-router";
 import { useUnits } from "../../api/accounts";
 import { errorMessage } from "../../api/error-message";
 import { useInspectionTemplates } from "../../api/inspection-templates";
-import { type CreatePlanRequest, type MyPortfolio, useCreatePlan } from "../../api/inspections";
+import { type CreatePlanRequest, useCreatePlan } from "../../api/inspections";
 import { useCurrentUser } from "../../app/access";
 import { calendarDate, type PickedDate } from "../../components/dates";
 import { applyFieldErrors } from "../../components/field-errors";
@@ -35,11 +35,30 @@ function ownHalf(): { half: 1 | 2; title: string } {
   return { half, title: `${today.year()}年${half === 1 ? "上" : "下"}半年分管范围保密检查` };
 }
 
+/** What the user may inspect on their own, without a grant: a member's portfolio, a unit head's units. */
+export interface OwnScope {
+  kind: "member" | "unit";
+  institution: { id: string; name: string } | null;
+  units: { id: string; name: string }[];
+}
+
+/** The plan's first values: the office's plan is blank; one's own is led by oneself, named as offices name it. */
+function initialPlan(own: OwnScope | undefined, personId: string | undefined, unitTitle: string): Partial<PlanForm> {
+  const base = { year: dayjs().year(), teamIds: [], unitIds: [], templateId: "unit-inspection" };
+  if (!own) return { ...base, kind: "office" };
+  const mine = { ...base, kind: own.kind, ...(personId ? { leadPersonId: personId } : {}) };
+  // A unit head inspects the unit they head: with one unit, it is already chosen.
+  if (own.kind === "unit")
+    return { ...mine, title: unitTitle, unitIds: own.units.length === 1 ? own.units.map((u) => u.id) : [] };
+  return { ...mine, ...ownHalf() };
+}
+
 /**
- * 新建检查计划: the kind, the team, the units, the dates and the checklist (frozen on the plan). With a `portfolio`, a
- * committee member plans their own half-yearly inspection (第十一条第（四）项): they lead it, over their portfolio's units.
+ * 新建检查计划: the kind, the team, the units, the dates and the checklist (frozen on the plan). With `own`, a
+ * committee member plans their own half-yearly inspection (第十一条第（四）项) over their portfolio's units, or a unit
+ * head their unit's inspection (第六条第（三）项): either leads it.
  */
-export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; portfolio?: MyPortfolio }) {
+export function PlanFormModal({ onClose, own }: { onClose: () => void; own?: OwnScope }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -86,7 +105,11 @@ export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; por
     <Modal
       open
       width={720}
-      title={portfolio ? t("inspections.plan.createMine") : t("inspections.plan.create")}
+      title={
+        own
+          ? t(own.kind === "unit" ? "inspections.plan.createUnit" : "inspections.plan.createMine")
+          : t("inspections.plan.create")
+      }
       okText={t("inspections.plan.submit")}
       confirmLoading={create.isPending}
       onOk={() => void submit()}
@@ -99,21 +122,18 @@ export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; por
         name="inspection-plan"
         layout="vertical"
         requiredMark={false}
-        initialValues={{
-          kind: portfolio ? "member" : "office",
-          ...(portfolio && me.person ? { leadPersonId: me.person.id, ...ownHalf() } : {}),
-          year: dayjs().year(),
-          teamIds: [],
-          unitIds: [],
-          templateId: "unit-inspection",
-        }}
+        initialValues={initialPlan(own, me.person?.id, t("inspections.plan.unitTitle", { year: dayjs().year() }))}
       >
-        {portfolio ? (
+        {own ? (
           <Alert
             className="panel-block"
             type="info"
             showIcon
-            title={t("inspections.plan.mineIntro", { institution: portfolio.institution?.name ?? "" })}
+            title={
+              own.kind === "unit"
+                ? t("inspections.plan.unitIntro", { units: own.units.map((u) => u.name).join("、") })
+                : t("inspections.plan.mineIntro", { institution: own.institution?.name ?? "" })
+            }
           />
         ) : (
           <InstitutionField permission="inspection.manage" />
@@ -122,8 +142,8 @@ export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; por
           <Col xs={24} sm={12}>
             <Form.Item name="kind" label={t("inspections.plan.kind")} rules={[{ required: true }]}>
               <Select
-                disabled={portfolio !== undefined}
-                options={(["member", "office", "special"] as const).map((k) => ({
+                disabled={own !== undefined}
+                options={(own ? [own.kind] : (["office", "special", "member", "unit"] as const)).map((k) => ({
                   value: k,
                   label: t(`inspections.kinds.${k}`),
                 }))}
@@ -163,7 +183,7 @@ export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; por
           name="leadPersonId"
           label={kind === "member" ? t("inspections.plan.member") : t("inspections.plan.lead")}
           rules={[{ required: true, message: t("inspections.plan.leadRequired") }]}
-          hidden={portfolio !== undefined}
+          hidden={own !== undefined}
         >
           <PersonPicker id="inspection-lead" />
         </Form.Item>
@@ -181,8 +201,8 @@ export function PlanFormModal({ onClose, portfolio }: { onClose: () => void; por
             optionFilterProp="label"
             loading={units.isPending}
             options={
-              portfolio
-                ? portfolio.units.map((u) => ({ value: u.id, label: u.name }))
+              own
+                ? own.units.map((u) => ({ value: u.id, label: u.name }))
                 : (units.data?.items ?? [])
                     .filter((u) => u.kind !== "institution")
                     .map((u) => ({ value: u.id, label: u.name }))
