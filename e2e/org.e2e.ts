@@ -4,7 +4,7 @@ import { ApiSession, createBusinessAccount, rootUnitId } from "./api.js";
 import type { WatchedPage } from "./browser.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, signIn, textOf } from "./ui.js";
+import { screenshot, signIn, textOf, typeDate } from "./ui.js";
 
 /**
  * 组织与职责 journeys. The organization is set up through the API as the three administrators and the secrecy office
@@ -117,14 +117,6 @@ async function choose(page: Page, label: string, typed: string, option: string |
     .first()
     .click();
   await list.waitFor({ state: "hidden" });
-}
-
-/** Types a date into an antd DatePicker in a dialog and confirms it. */
-async function typeDate(page: Page, label: string, date: string): Promise<void> {
-  const input = page.getByRole("dialog").getByLabel(label);
-  await input.click();
-  await input.fill(date);
-  await input.press("Enter");
 }
 
 describe("organization and responsibility", () => {

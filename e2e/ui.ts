@@ -56,3 +56,11 @@ export async function drawerFit(dialog: Locator): Promise<{ width: number; overf
   const overflow = await body.evaluate((el) => (el as unknown as Box).scrollWidth - (el as unknown as Box).clientWidth);
   return { width: Math.round(box?.width ?? 0), overflow };
 }
+
+/** Types a date into an antd DatePicker in a dialog and confirms it. */
+export async function typeDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByRole("dialog").getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press("Enter");
+}

@@ -6,6 +6,9 @@
  *   bearers on) leads a `member` plan per half over the unit of their seat (a school's departments included), on the
  *   shipped `unit-inspection` checklist frozen on the plan, closed with every item recorded — except two members who
  *   left last year's second half undone, so the dashboard has an overdue inspection to show;
+ * - the head of 计算机学院 (the demo's unit-head account) inspects the school and its departments each spring, before the
+ *   member comes (实施细则第六条第（三）项: a `unit` plan they lead, on the same checklist), and finds last year that the
+ *   register of rectifications was not kept up — a finding the head owns and the office verifies;
  * - the secrecy office inspects the classified units (the demo keeps no list of key departments) on the
  *   `key-department-inspection` checklist once a year, before the winter break;
  * - each failed item is a finding raised through the inspections feature's own rule (`raise-finding.ts`): its owner the
@@ -51,9 +54,13 @@ export interface InspectionCounts {
 
 // Its own seed, offset by the year, so that the inspections never shift the committee's or the agreements' draws.
 const SEED = 20121028;
+/** The unit head's own inspection draws from a seed of its own, so the members' draws never shift. */
+const UNIT_HEAD_SEED_OFFSET = 500;
 
 /** The member with a demo account inspects last in each half, so a load late in a half leaves theirs to do. */
 const MEMBER_ACCOUNT = "demo.weiyuan";
+/** The unit head with a demo account inspects their own unit each spring. */
+const UNIT_HEAD_ACCOUNT = "demo.zhuren";
 
 const MEMBER_TEMPLATE = "unit-inspection";
 const OFFICE_TEMPLATE = "key-department-inspection";
@@ -96,6 +103,17 @@ const FAILURES: Record<string, { category: FindingCategory; texts: FailureText[]
         description: "本单位保密管理制度未在办公场所公布，部分工作人员不了解制度内容。",
         plan: "将保密管理制度在办公场所公布，组织全体人员集中学习。",
         evidence: "制度已在办公场所公布，已组织集中学习并留存签到表。",
+      },
+    ],
+  },
+  // Never drawn at random (not in RANDOM_ITEMS): the stories name it.
+  "org.problems": {
+    category: "organization",
+    texts: [
+      {
+        description: "上学期检查发现问题的整改台账未及时更新，两项已整改的问题未注明完成时间和佐证材料。",
+        plan: "由学院保密员每月更新整改台账，逐项注明整改完成时间和佐证材料，单位负责人每学期审核一次。",
+        evidence: "整改台账已补齐并逐项注明完成时间和佐证材料，已建立每月更新、每学期审核的制度。",
       },
     ],
   },
@@ -197,8 +215,8 @@ const VERIFICATION_NOTES = [
 
 /** A failure the story needs: where and when it is found, and whether its rectification stalls. */
 interface StoryFinding {
-  /** 1 or 2: a member's inspection of that half; 0: the office's key-department inspection. */
-  half: 0 | 1 | 2;
+  /** 1 or 2: a member's inspection of that half; 0: the office's key-department inspection; unit: the head's own. */
+  half: 0 | 1 | 2 | "unit";
   unit: string;
   item: string;
   text: FailureText;
@@ -227,6 +245,13 @@ const text = (item: string, index = 0): FailureText => {
 const previousYearStory: YearStory = {
   skipH2: ["foreignAffairs", "disciplineOffice"],
   findings: [
+    {
+      half: "unit",
+      unit: "computerScience",
+      item: "org.problems",
+      severity: "minor",
+      text: text("org.problems"),
+    },
     { half: 0, unit: "electronics", item: "staff.carriers", text: text("staff.carriers"), severity: "minor" },
     { half: 1, unit: "studentAffairs", item: "daily.carriers", text: text("daily.carriers"), severity: "minor" },
     {
@@ -495,7 +520,7 @@ class InspectionWriter {
    * rows go in a few statements (flush) rather than one round trip each.
    */
   private queuePlan(spec: {
-    kind: "member" | "office";
+    kind: "member" | "office" | "unit";
     year: number;
     half: 1 | 2 | null;
     title: string;
@@ -764,7 +789,48 @@ class InspectionWriter {
         });
       }
     }
+    this.unitHeadInspection(year, story, seededRandom(SEED + year + UNIT_HEAD_SEED_OFFSET));
     await this.flush();
+  }
+
+  /**
+   * 计算机学院's head inspects the school and its departments in April (实施细则第六条第（三）项), with the school's
+   * liaison. Its own draws, and no random failure: the members' draws stay as they were before heads inspected.
+   */
+  private unitHeadInspection(year: number, story: YearStory, random: Random): void {
+    const account = this.plan.accounts.find((a) => a.username === UNIT_HEAD_ACCOUNT);
+    const post = this.plan.appointments.find(
+      (a) => a.personKey === account?.personKey && a.position === "UNIT_HEAD" && a.endsOn === null,
+    );
+    if (!account || !post) throw new Error(`demo account ${UNIT_HEAD_ACCOUNT} heads no unit`);
+    const lead = this.person(account.personKey);
+    const liaison = this.plan.appointments.find(
+      (a) => a.unitKey === post.unitKey && a.position === "LIAISON" && a.endsOn === null,
+    );
+    const template = shippedTemplate(MEMBER_TEMPLATE);
+    const firstDay = addDays(day(year, 4, 7), random.int(0, 10));
+    this.queuePlan({
+      kind: "unit",
+      year,
+      half: null,
+      title: `${this.unitName(post.unitKey)}${year}年春季本单位保密检查`,
+      lead,
+      team: liaison ? [this.person(liaison.personKey)] : [],
+      template,
+      createdBy: this.accounts.get(lead) ?? this.office,
+      createdAt: at(addDays(firstDay, -random.int(5, 10)), "09:30"),
+      inspections: this.seatUnits(post.unitKey).map((unitKey, n) =>
+        this.draw(
+          template,
+          unitKey,
+          addDays(firstDay, n),
+          story.findings.filter((f) => f.half === "unit" && f.unit === unitKey),
+          random,
+          false,
+        ),
+      ),
+      random,
+    });
   }
 }
 

@@ -2397,7 +2397,7 @@ export const enUS: Messages = {
       createUnit: "Inspect my unit",
       unitIntro:
         "You head {{units}}: you lead this plan, checking how the unit applies its secrecy measures (Implementing Rules Art. 6(3)). You rectify what it finds; the secrecy office or another inspector verifies and closes each finding.",
-      unitTitle: "{{year}} secrecy inspection of the unit",
+      unitTitle: "{{year}} secrecy inspection of {{units}}",
       mineIntro:
         "You sit on the secrecy committee of {{institution}}: you lead this plan, over the units in your charge (Implementing Rules Art. 11(4)).",
       submit: "Create plan",

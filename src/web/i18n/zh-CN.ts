@@ -2318,7 +2318,7 @@ export const zhCN = {
       createUnit: "组织本单位检查",
       unitIntro:
         "您是{{units}}的负责人，本计划由您本人担任组长，对本单位保密措施的落实情况进行监督检查（《实施细则》第六条第（三）项）。发现的问题由您负责整改，由保密办公室或其他检查人员验证销号。",
-      unitTitle: "{{year}}年本单位保密检查",
+      unitTitle: "{{units}}{{year}}年保密检查",
       submit: "创建计划",
       created: "检查计划已创建",
       empty: "暂无检查计划",

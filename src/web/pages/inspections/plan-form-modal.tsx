@@ -122,7 +122,11 @@ export function PlanFormModal({ onClose, own }: { onClose: () => void; own?: Own
         name="inspection-plan"
         layout="vertical"
         requiredMark={false}
-        initialValues={initialPlan(own, me.person?.id, t("inspections.plan.unitTitle", { year: dayjs().year() }))}
+        initialValues={initialPlan(
+          own,
+          me.person?.id,
+          t("inspections.plan.unitTitle", { year: dayjs().year(), units: own?.units.map((u) => u.name).join("、") }),
+        )}
       >
         {own ? (
           <Alert
