@@ -411,6 +411,40 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     expect(art11?.overdue).toBeGreaterThanOrEqual(2);
   });
 
+  it("holds the head of 计算机科学学院's own inspection of the school last April, its finding verified by the office", async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const head = await signedIn("demo.zhuren");
+    const mine = (await head.get("/api/inspection-plans/my-units")).json<{
+      head: boolean;
+      units: { name: string }[];
+    }>();
+    expect(mine.head).toBe(true);
+    expect(mine.units.map((u) => u.name)).toEqual(["计算机科学学院"]);
+    const me = (await head.get("/api/me")).json<{ person: { id: string } }>();
+    const plans = (await head.get(`/api/inspection-plans?kind=unit&year=${year}`)).json<{
+      items: { id: string; lead: { id: string }; startsOn: string; unitCount: number; closedCount: number }[];
+    }>();
+    expect(plans.items).toHaveLength(1);
+    const plan = plans.items[0]!;
+    expect(plan).toMatchObject({ lead: { id: me.person.id } });
+    expect(plan.startsOn.slice(5, 7)).toBe("04");
+    expect(plan.closedCount).toBe(plan.unitCount);
+    const office = await db()
+      .selectFrom("account")
+      .select("id")
+      .where("username", "=", "demo.baomiban")
+      .executeTakeFirstOrThrow();
+    const findings = await db()
+      .selectFrom("inspection_finding as f")
+      .innerJoin("inspection", "inspection.id", "f.inspection_id")
+      .select(["f.owner_person_id", "f.status", "f.verified_by", "f.item_id"])
+      .where("inspection.plan_id", "=", plan.id)
+      .execute();
+    expect(findings).toEqual([
+      { owner_person_id: me.person.id, status: "closed", verified_by: office.id, item_id: "org.problems" },
+    ]);
+  });
+
   it("raises last year's findings through the platform's rule, most rectified and closed, a few overdue", async () => {
     const year = Number(today.slice(0, 4)) - 1;
     const { policy } = await activePolicy(db());

@@ -6,7 +6,7 @@
  *   bearers on) leads a `member` plan per half over the unit of their seat (a school's departments included), on the
  *   shipped `unit-inspection` checklist frozen on the plan, closed with every item recorded — except two members who
  *   left last year's second half undone, so the dashboard has an overdue inspection to show;
- * - the head of 计算机学院 (the demo's unit-head account) inspects the school and its departments each spring, before the
+ * - the head of 计算机科学学院 (the demo's unit-head account) inspects the school and its departments each spring, before the
  *   member comes (实施细则第六条第（三）项: a `unit` plan they lead, on the same checklist), and finds last year that the
  *   register of rectifications was not kept up — a finding the head owns and the office verifies;
  * - the secrecy office inspects the classified units (the demo keeps no list of key departments) on the
@@ -794,7 +794,7 @@ class InspectionWriter {
   }
 
   /**
-   * 计算机学院's head inspects the school and its departments in April (实施细则第六条第（三）项), with the school's
+   * 计算机科学学院's head inspects the school and its departments in April (实施细则第六条第（三）项), with the school's
    * liaison. Its own draws, and no random failure: the members' draws stay as they were before heads inspected.
    */
   private unitHeadInspection(year: number, story: YearStory, random: Random): void {
