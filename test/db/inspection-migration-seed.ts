@@ -44,6 +44,25 @@ export async function migrateUpTo(db: Db, last: string): Promise<void> {
   });
 }
 
+/** A plan of 0018's shape, of the given kind, led by the seed's member. */
+export const planRow = (id: string, kind: string) => ({
+  id,
+  institution_id: "u-inst",
+  kind,
+  title: "上半年检查",
+  year: 2027,
+  half: kind === "member" ? 1 : null,
+  lead_person_id: "p-lead",
+  starts_on: "2027-03-01",
+  ends_on: "2027-03-31",
+  template_id: "unit-inspection",
+  template_version: 1,
+  template: TEMPLATE,
+  created_by: null,
+  created_at: AT,
+  updated_at: AT,
+});
+
 // The 0018 schema, before the types describe later migrations: rows are written untyped.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function seedPlan0018(k: Kysely<any>): Promise<void> {
@@ -76,26 +95,7 @@ export async function seedPlan0018(k: Kysely<any>): Promise<void> {
     .insertInto("person")
     .values({ id: "p-lead", name: "王委员", unit_id: "u-a", created_at: AT, updated_at: AT })
     .execute();
-  await k
-    .insertInto("inspection_plan")
-    .values({
-      id: "plan-1",
-      institution_id: "u-inst",
-      kind: "member",
-      title: "上半年检查",
-      year: 2027,
-      half: 1,
-      lead_person_id: "p-lead",
-      starts_on: "2027-03-01",
-      ends_on: "2027-03-31",
-      template_id: "unit-inspection",
-      template_version: 1,
-      template: TEMPLATE,
-      created_by: null,
-      created_at: AT,
-      updated_at: AT,
-    })
-    .execute();
+  await k.insertInto("inspection_plan").values(planRow("plan-1", "member")).execute();
   const inspection = (id: string) => ({
     id,
     plan_id: "plan-1",

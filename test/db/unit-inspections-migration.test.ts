@@ -4,34 +4,18 @@
  * references must still hold and still be enforced, the other kinds' rule must still refuse what is not a kind, and the
  * findings' data version must still move when a plan changes.
  */
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/platform/db/database.js";
 import { migrateToLatest } from "../../src/platform/db/migrate.js";
 import { type InspectionPlanTable } from "../../src/platform/db/schema.js";
 import { createTestDatabase, testDialects, type TestDatabase } from "../databases.js";
-import { AT, migrateUpTo, seedPlan0018, TEMPLATE } from "./inspection-migration-seed.js";
+import { migrateUpTo, planRow, seedPlan0018, TEMPLATE } from "./inspection-migration-seed.js";
 
 describe.each(testDialects)("migration 0026 (unit inspections) on %s", (dialect) => {
   let database: TestDatabase;
   let db: Db;
-  const plan = (id: string, kind: InspectionPlanTable["kind"]) => ({
-    id,
-    institution_id: "u-inst",
-    kind,
-    title: "2027年本单位保密检查",
-    year: 2027,
-    half: null,
-    lead_person_id: "p-lead",
-    starts_on: "2027-04-01",
-    ends_on: "2027-04-30",
-    template_id: "unit-inspection",
-    template_version: 1,
-    template: TEMPLATE,
-    created_by: null,
-    created_at: AT,
-    updated_at: AT,
-  });
+  const plan = (id: string, kind: InspectionPlanTable["kind"]) => planRow(id, kind) as Insertable<InspectionPlanTable>;
   const version = async () =>
     Number(
       (

@@ -71,6 +71,8 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     expect(login.statusCode, login.body).toBe(200);
     return client;
   };
+  const officeAccount = () =>
+    db().selectFrom("account").select("id").where("username", "=", "demo.baomiban").executeTakeFirstOrThrow();
   const holderNames = (holders: { personName: string; acting: boolean }[]) =>
     holders.map((h) => `${h.personName}${h.acting ? "(代)" : ""}`);
 
@@ -429,11 +431,7 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
     expect(plan).toMatchObject({ lead: { id: me.person.id } });
     expect(plan.startsOn.slice(5, 7)).toBe("04");
     expect(plan.closedCount).toBe(plan.unitCount);
-    const office = await db()
-      .selectFrom("account")
-      .select("id")
-      .where("username", "=", "demo.baomiban")
-      .executeTakeFirstOrThrow();
+    const office = await officeAccount();
     const findings = await db()
       .selectFrom("inspection_finding as f")
       .innerJoin("inspection", "inspection.id", "f.inspection_id")
@@ -448,11 +446,7 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
   it("raises last year's findings through the platform's rule, most rectified and closed, a few overdue", async () => {
     const year = Number(today.slice(0, 4)) - 1;
     const { policy } = await activePolicy(db());
-    const office = await db()
-      .selectFrom("account")
-      .select("id")
-      .where("username", "=", "demo.baomiban")
-      .executeTakeFirstOrThrow();
+    const office = await officeAccount();
     const findings = await db()
       .selectFrom("inspection_finding as f")
       .innerJoin("inspection", "inspection.id", "f.inspection_id")
@@ -639,11 +633,7 @@ describe.each(testDialects)("baomi demo on %s", (dialect) => {
         .map(([item, a]) => ({ check: c, item, note: a.note })),
     );
     expect(findings).toHaveLength(failed.length);
-    const office = await db()
-      .selectFrom("account")
-      .select("id")
-      .where("username", "=", "demo.baomiban")
-      .executeTakeFirstOrThrow();
+    const office = await officeAccount();
     for (const { check, item, note } of failed) {
       const finding = findings.find((f) => f.source_id === check.id && f.item_id === item);
       expect(finding).toMatchObject({

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { zipEntries } from "../../src/platform/documents/zip-entries.js";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
+import { ALL_RESULTS } from "./unit-checklist.js";
 import { insertOpenObligation } from "./open-obligation.js";
 
 interface ErrorJson {
@@ -46,15 +47,6 @@ interface InspectionJson {
   abilities: Record<string, boolean>;
 }
 
-const ALL_RESULTS = [
-  { itemId: "org.agenda", outcome: "pass", score: 9 },
-  { itemId: "org.rules", outcome: "pass", score: 8.5 },
-  { itemId: "org.problems", outcome: "pass" },
-  { itemId: "daily.personnel", outcome: "pass", score: 10 },
-  { itemId: "daily.carriers", outcome: "fail", score: 4, note: "台账缺少 3 份载体的销毁记录" },
-  { itemId: "daily.exchange", outcome: "na" },
-  { itemId: "daily.systems", outcome: "pass" },
-];
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
 describe.each(testDialects)("inspections on %s", (dialect) => {

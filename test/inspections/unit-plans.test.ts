@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
 import { insertOpenObligation } from "./open-obligation.js";
+import { ALL_RESULTS } from "./unit-checklist.js";
 
 interface ErrorJson {
   message: string;
@@ -24,16 +25,6 @@ interface MyUnitsJson {
   institution: { id: string } | null;
   units: { id: string; name: string }[];
 }
-
-const RESULTS = [
-  { itemId: "org.agenda", outcome: "pass", score: 9 },
-  { itemId: "org.rules", outcome: "pass", score: 8 },
-  { itemId: "org.problems", outcome: "pass" },
-  { itemId: "daily.personnel", outcome: "pass", score: 10 },
-  { itemId: "daily.carriers", outcome: "fail", score: 5, note: "两份涉密载体未登记" },
-  { itemId: "daily.exchange", outcome: "na" },
-  { itemId: "daily.systems", outcome: "pass" },
-];
 
 describe.each(testDialects)("unit heads' own inspections on %s", (dialect) => {
   let w: ObligationWorld;
@@ -148,7 +139,7 @@ describe.each(testDialects)("unit heads' own inspections on %s", (dialect) => {
     const planId = own.items.find((i) => i.lead.id === w.people.headB)?.id ?? "";
     const detail = (await head.get(`/api/inspection-plans/${planId}`)).json<PlanJson>();
     const id = detail.inspections[0]?.id ?? "";
-    const saved = await head.request("PUT", `/api/inspections/${id}/results`, { results: RESULTS });
+    const saved = await head.request("PUT", `/api/inspections/${id}/results`, { results: ALL_RESULTS });
     expect(saved.statusCode, saved.body).toBe(200);
     const found = await head.post(`/api/inspections/${id}/findings`, {
       itemId: "daily.carriers",

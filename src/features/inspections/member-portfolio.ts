@@ -65,3 +65,21 @@ export async function memberPortfolio(db: Db, personId: string, day: string): Pr
 /** Whether a unit lies in the portfolio (one of its units or below one); also used for a unit head's own units. */
 export const inPortfolio = (portfolio: MemberPortfolio, unitPath: string): boolean =>
   portfolio.units.some((u) => unitPath.startsWith(u.path));
+
+/**
+ * What the web is told of the units a person may inspect on their own (a member's portfolio, a unit head's units):
+ * whether there are any, and the institution and units by id and name.
+ */
+export async function ownScopeOf(
+  db: Db,
+  personId: string | null,
+  day: string,
+  find: (db: Db, personId: string, day: string) => Promise<MemberPortfolio | null>,
+) {
+  const scope = personId === null ? null : await find(db, personId, day);
+  return {
+    found: scope !== null,
+    institution: scope ? { id: scope.institution.id, name: scope.institution.name } : null,
+    units: (scope?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
+  };
+}

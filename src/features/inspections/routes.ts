@@ -38,7 +38,7 @@ import {
 } from "./presenter.js";
 import { findingsAnswerCache } from "./findings-cache.js";
 import { headedUnits } from "./headed-units.js";
-import { memberPortfolio } from "./member-portfolio.js";
+import { memberPortfolio, ownScopeOf } from "./member-portfolio.js";
 import {
   attachToFinding,
   attachToInspection,
@@ -129,13 +129,8 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const day = request.query.on ?? dateIn(app.clock());
-      const { personId } = authOf(request).actor;
-      const portfolio = personId === null ? null : await memberPortfolio(app.db.kysely, personId, day);
-      return {
-        member: portfolio !== null,
-        institution: portfolio ? { id: portfolio.institution.id, name: portfolio.institution.name } : null,
-        units: (portfolio?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
-      };
+      const { found, ...scope } = await ownScopeOf(app.db.kysely, authOf(request).actor.personId, day, memberPortfolio);
+      return { member: found, ...scope };
     },
   );
 
@@ -151,13 +146,8 @@ export function registerInspectionRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const day = request.query.on ?? dateIn(app.clock());
-      const { personId } = authOf(request).actor;
-      const headed = personId === null ? null : await headedUnits(app.db.kysely, personId, day);
-      return {
-        head: headed !== null,
-        institution: headed ? { id: headed.institution.id, name: headed.institution.name } : null,
-        units: (headed?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
-      };
+      const { found, ...scope } = await ownScopeOf(app.db.kysely, authOf(request).actor.personId, day, headedUnits);
+      return { head: found, ...scope };
     },
   );
 
