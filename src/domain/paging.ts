@@ -35,5 +35,17 @@ export function keysetPage<T>(
   return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? key(last) : null };
 }
 
+/**
+ * Pages read one per partition (one institution each), each already in key order, merged into the first `count` rows
+ * of their union in that order. Keys compare by code unit, as SQLite's BINARY collation does; the keys merged here
+ * (dates, UUIDs) sort the same under PostgreSQL's collations.
+ */
+export function mergePages<T>(pages: readonly (readonly T[])[], count: number, key: (row: T) => string): T[] {
+  if (pages.length === 1) return (pages[0] ?? []).slice(0, count);
+  const keyed = pages.flat().map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.slice(0, count).map((k) => k.row);
+}
+
 /** `/:id` route parameters: every record id is a UUID v7 text, well under 64 characters. */
 export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });

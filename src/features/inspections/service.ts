@@ -26,11 +26,12 @@ import {
   refuseClosedInspection,
   templateItems,
 } from "../../domain/inspection.js";
-import { keysetPage } from "../../domain/paging.js";
+import { keysetPage, mergePages } from "../../domain/paging.js";
 import { type Permission } from "../../domain/permissions.js";
 import { auditContext, authOf, deny } from "../../platform/access/request-auth.js";
 import { FORBIDDEN, notVisible } from "../../platform/access/require.js";
 import { toInstant } from "../../platform/db/instants.js";
+import { isPostgres } from "../../platform/db/migrations/dialect.js";
 import { type Database } from "../../platform/db/schema.js";
 import { refuseMarking } from "../../platform/documents/marking-refusal.js";
 import { scanUpload } from "../../platform/documents/marking-scan.js";
@@ -721,41 +722,52 @@ export async function listFindings(db: Db, actor: Actor, filter: FindingFilter, 
   const candidates = await findingInstitutions(db, actor, institutions);
   if (candidates.length === 0) return { rows: [], nextCursor: null };
   const [cursorDeadline, cursorId] = (filter.cursor ?? "").split("|");
-  const rows = await findingSummaryColumns(db)
-    .where("inspection_finding.institution_id", "in", candidates)
-    .where(findingsVisibleTo(actor, institutions))
-    .$if(filter.status !== undefined, (q) => q.where("inspection_finding.status", "=", filter.status ?? "open"))
-    .$if(filter.unitId !== undefined, (q) => q.where("inspection_finding.unit_id", "=", filter.unitId ?? ""))
-    .$if(filter.severity !== undefined, (q) => q.where("inspection_finding.severity", "=", filter.severity ?? "minor"))
-    .$if(filter.category !== undefined, (q) => q.where("inspection_finding.category", "=", filter.category ?? ""))
-    .$if(filter.year !== undefined, (q) => q.where("inspection_finding.year", "=", filter.year ?? 0))
-    .$if(filter.inspectionId !== undefined, (q) =>
-      q.where("inspection_finding.inspection_id", "=", filter.inspectionId ?? ""),
-    )
-    .$if(filter.source !== undefined, (q) => q.where("inspection_finding.source", "=", filter.source ?? "inspection"))
-    .$if(filter.overdue === "true", (q) =>
-      q.where("inspection_finding.status", "!=", "closed").where("inspection_finding.deadline", "<", today),
-    )
-    .$if(filter.overdue === "false", (q) =>
-      q.where((eb) =>
-        eb.or([eb("inspection_finding.status", "=", "closed"), eb("inspection_finding.deadline", ">=", today)]),
-      ),
-    )
-    .$if(cursorId !== undefined && cursorDeadline !== undefined && filter.cursor !== undefined, (q) =>
-      q
-        .where("inspection_finding.deadline", ">=", cursorDeadline ?? "")
-        .where((eb) =>
-          eb.or([
-            eb("inspection_finding.deadline", ">", cursorDeadline ?? ""),
-            eb("inspection_finding.id", ">", cursorId ?? ""),
-          ]),
+  const page = (institutionIds: string[]) =>
+    findingSummaryColumns(db)
+      .where("inspection_finding.institution_id", "in", institutionIds)
+      .where(findingsVisibleTo(actor, institutions))
+      .$if(filter.status !== undefined, (q) => q.where("inspection_finding.status", "=", filter.status ?? "open"))
+      .$if(filter.unitId !== undefined, (q) => q.where("inspection_finding.unit_id", "=", filter.unitId ?? ""))
+      .$if(filter.severity !== undefined, (q) =>
+        q.where("inspection_finding.severity", "=", filter.severity ?? "minor"),
+      )
+      .$if(filter.category !== undefined, (q) => q.where("inspection_finding.category", "=", filter.category ?? ""))
+      .$if(filter.year !== undefined, (q) => q.where("inspection_finding.year", "=", filter.year ?? 0))
+      .$if(filter.inspectionId !== undefined, (q) =>
+        q.where("inspection_finding.inspection_id", "=", filter.inspectionId ?? ""),
+      )
+      .$if(filter.source !== undefined, (q) => q.where("inspection_finding.source", "=", filter.source ?? "inspection"))
+      .$if(filter.overdue === "true", (q) =>
+        q.where("inspection_finding.status", "!=", "closed").where("inspection_finding.deadline", "<", today),
+      )
+      .$if(filter.overdue === "false", (q) =>
+        q.where((eb) =>
+          eb.or([eb("inspection_finding.status", "=", "closed"), eb("inspection_finding.deadline", ">=", today)]),
         ),
-    )
-    .orderBy("inspection_finding.deadline")
-    .orderBy("inspection_finding.id")
-    .limit(filter.limit + 1)
-    .execute();
-  return keysetPage(rows, filter.limit, (row) => `${row.deadline}|${row.id}`);
+      )
+      .$if(cursorId !== undefined && cursorDeadline !== undefined && filter.cursor !== undefined, (q) =>
+        q
+          .where("inspection_finding.deadline", ">=", cursorDeadline ?? "")
+          .where((eb) =>
+            eb.or([
+              eb("inspection_finding.deadline", ">", cursorDeadline ?? ""),
+              eb("inspection_finding.id", ">", cursorId ?? ""),
+            ]),
+          ),
+      )
+      .orderBy("inspection_finding.deadline")
+      .orderBy("inspection_finding.id")
+      .limit(filter.limit + 1)
+      .execute();
+  // Each institution's findings come off an index range in (deadline, id) order. Asked for several at once (a
+  // provincial office), SQLite stops each institution's range after the limit, but PostgreSQL reads and sorts every
+  // match (measured, 20 institutions × 50,000 findings, open ones: SQLite 0.11 ms, PostgreSQL 887 ms). There each
+  // institution's page is read on its own — in turn, a request holds one connection — and the pages merged here.
+  const pages: Awaited<ReturnType<typeof page>>[] = [];
+  if (!isPostgres(db)) pages.push(await page(candidates));
+  else for (const institutionId of candidates) pages.push(await page([institutionId]));
+  const key = (row: { deadline: string; id: string }) => `${row.deadline}|${row.id}`;
+  return keysetPage(mergePages(pages, filter.limit + 1, key), filter.limit, key);
 }
 
 /** The finding, if the actor reaches it; otherwise an audited 404. Returns the plan's team for the abilities. */
