@@ -4,7 +4,7 @@ import { ApiSession } from "./api.js";
 import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, textOf } from "./ui.js";
+import { pixelBox, screenshot, textOf } from "./ui.js";
 
 /**
  * 保密检查 journey at phone size (第十一条第（四）项、第十三条第（六）项): the office plans an inspection of 外国语学院
@@ -125,8 +125,9 @@ describe("inspections at phone size", () => {
     await expect.poll(() => drawnWidth(thumb.locator("img"))).toBe(48);
 
     // The touch targets are large enough for a thumb, and the page does not scroll sideways.
-    const box = await card("daily.carriers").locator(".ant-radio-button-wrapper").first().boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    expect(
+      (await pixelBox(card("daily.carriers").locator(".ant-radio-button-wrapper").first())).height,
+    ).toBeGreaterThanOrEqual(44);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
 
     // A finding against the item.

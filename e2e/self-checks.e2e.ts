@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { committeeWorld, signedInPages } from "./committee-world.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { screenshot, textOf } from "./ui.js";
+import { pixelBox, screenshot, textOf } from "./ui.js";
 
 /**
  * 个人保密自查 journey at phone size (第七条第（二）项): a cleared person of 外国语学院 (core tier, an account without any
@@ -75,8 +75,9 @@ describe("personal self-checks at phone size", () => {
 
     await answer("self.devices", "符合");
     // Thumb-sized answers, and nothing scrolls sideways.
-    const box = await card("self.devices").locator(".ant-radio-button-wrapper").first().boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    expect(
+      (await pixelBox(card("self.devices").locator(".ant-radio-button-wrapper").first())).height,
+    ).toBeGreaterThanOrEqual(44);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await page.evaluate("window.scrollTo(0, 0)");
     await page.mouse.move(0, 0);

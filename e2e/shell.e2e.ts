@@ -5,7 +5,7 @@ import type { WatchedPage } from "./browser.js";
 import { measureCjkRendering, SAMPLE } from "./cjk-font.js";
 import { useHarness } from "./harness.js";
 import type { Credentials } from "./server.js";
-import { LOGIN_BUTTON, screenshot, signIn, textOf } from "./ui.js";
+import { LOGIN_BUTTON, pixelBox, screenshot, signIn, textOf } from "./ui.js";
 
 /** Each module's menu label, path, and a fragment of the article its empty state must cite (null: built already). */
 const MODULES = [
@@ -148,7 +148,7 @@ describe("web shell", () => {
     expect(await page.evaluate("window.siderSeen === true"), "the sider was drawn").toBe(false);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     // The content starts at the window's edge (its own padding), not beside an 80 px collapsed sider.
-    expect((await page.locator(".app-content").boundingBox())?.x).toBe(0);
+    expect((await pixelBox(page.locator(".app-content"))).x).toBe(0);
 
     await page.getByRole("button", { name: "打开菜单" }).click();
     const drawer = page.getByRole("dialog");

@@ -47,14 +47,20 @@ export const scrollWidth = (page: Page): Promise<number> =>
 export type Box = { scrollWidth: number; clientWidth: number; scrollTo(x: number, y: number): void };
 
 /**
- * How an open drawer lies on a phone: its body's width in whole pixels (layout measures in fractions, and
- * 390.00001 is the screen's width) and how far its content overflows it sideways.
+ * Where an element lies, in whole pixels: layout measures in fractions, and a 44-pixel touch target can come back as
+ * 43.99999. Throws when the element is not laid out.
  */
+export async function pixelBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("the element has no box");
+  return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+}
+
+/** How an open drawer lies on a phone: its body's width in whole pixels, and how far its content overflows it sideways. */
 export async function drawerFit(dialog: Locator): Promise<{ width: number; overflow: number }> {
   const body = dialog.locator(".ant-drawer-body");
-  const box = await body.boundingBox();
   const overflow = await body.evaluate((el) => (el as unknown as Box).scrollWidth - (el as unknown as Box).clientWidth);
-  return { width: Math.round(box?.width ?? 0), overflow };
+  return { width: (await pixelBox(body)).width, overflow };
 }
 
 /** Types a date into an antd DatePicker in a dialog and confirms it. */
