@@ -32,6 +32,7 @@ import { researchFixtures, type ResearchFixtures } from "./research/matrix-fixtu
 import { inspectionFixtures, type InspectionFixtures } from "./inspections/matrix-fixtures.js";
 import { selfCheckFixtures, type SelfCheckFixtures } from "./self-checks/matrix-fixtures.js";
 import { selfAssessmentFixtures, type SelfAssessmentFixtures } from "./self-assessments/matrix-fixtures.js";
+import { openObligationRow } from "./obligations/open-obligation.js";
 
 const ACTORS = ["anonymous", "sysadmin", "secadmin", "auditor", "officeA", "officeA1", "officeB", "nobody"] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -1381,34 +1382,20 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       const id = uuidv7();
       await t.app.db.kysely
         .insertInto("obligation")
-        .values({
-          id,
-          institution_id: org.root.id,
-          duty_id: "art6.1.unit-agenda",
-          article: "art6.1",
-          policy_version: sha256,
-          bearer_role: "unitHead",
-          bearer_key: `unit:${unitId}`,
-          bearer_unit_id: unitId,
-          bearer_person_id: null,
-          bearer_name: "软件工程系",
-          period_id: periodId,
-          period_kind: "year",
-          year: 2027,
-          starts_on: "2027-01-01",
-          due_on: "2027-12-31",
-          due_at: null,
-          event_id: null,
-          state: "open",
-          closed_at: null,
-          closed_by: null,
-          record_kind: null,
-          record_id: null,
-          waive_reason: null,
-          responsible: null,
-          created_at: at,
-          updated_at: at,
-        })
+        .values(
+          openObligationRow({
+            id,
+            institutionId: org.root.id,
+            dutyId: "art6.1.unit-agenda",
+            policyVersion: sha256,
+            bearerRole: "unitHead",
+            bearerUnitId: unitId,
+            bearerName: "软件工程系",
+            period: { id: periodId, kind: "year", startsOn: "2027-01-01", dueOn: "2027-12-31" },
+            year: 2027,
+            at,
+          }),
+        )
         .execute();
       return id;
     };

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
+import { openObligationRow } from "../obligations/open-obligation.js";
 
 interface DocumentJson {
   id: string;
@@ -175,34 +176,20 @@ describe.each(testDialects)("document studies on %s", (dialect) => {
     // Art. 13(1) is continuous: an institution that dates it has an open obligation of the office for the year.
     await db
       .insertInto("obligation")
-      .values({
-        id: relayId,
-        institution_id: w.units.root.id,
-        duty_id: "art13.1.relay-and-measures",
-        article: "art13.1",
-        policy_version: sha256,
-        bearer_role: "secrecyOfficeUnit",
-        bearer_key: `office:${w.units.root.id}`,
-        bearer_unit_id: w.units.office.id,
-        bearer_person_id: null,
-        bearer_name: "保密办公室",
-        period_id: "2027",
-        period_kind: "year",
-        year: 2027,
-        starts_on: "2027-01-01",
-        due_on: "2027-12-31",
-        due_at: null,
-        event_id: null,
-        state: "open",
-        closed_at: null,
-        closed_by: null,
-        record_kind: null,
-        record_id: null,
-        waive_reason: null,
-        responsible: null,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        openObligationRow({
+          id: relayId,
+          institutionId: w.units.root.id,
+          dutyId: "art13.1.relay-and-measures",
+          policyVersion: sha256,
+          bearerRole: "secrecyOfficeUnit",
+          bearerKey: `office:${w.units.root.id}`,
+          bearerUnitId: w.units.office.id,
+          bearerName: "保密办公室",
+          year: 2027,
+          at,
+        }),
+      )
       .execute();
     const office = await w.as("office");
     const res = await office.post(`/api/document-studies/${documentId}/sessions`, {

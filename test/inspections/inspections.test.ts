@@ -12,7 +12,7 @@ import { zipEntries } from "../../src/platform/documents/zip-entries.js";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
 import { ALL_RESULTS } from "./unit-checklist.js";
-import { insertOpenObligation } from "./open-obligation.js";
+import { insertOpenObligation } from "../obligations/open-obligation.js";
 
 interface ErrorJson {
   message: string;
@@ -385,7 +385,6 @@ describe.each(testDialects)("inspections on %s", (dialect) => {
     // The duty is continuous (not materialized each year): an open obligation of it, as the engine would hold one.
     const obligationId = await insertOpenObligation(w, {
       dutyId: "art13.6.key-department-inspection",
-      article: "art13.6",
       bearerRole: "secrecyOfficeUnit",
       bearerUnitId: w.units.office.id,
       bearerName: "保密办公室",

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
-import { insertOpenObligation } from "./open-obligation.js";
+import { insertOpenObligation } from "../obligations/open-obligation.js";
 import { ALL_RESULTS } from "./unit-checklist.js";
 
 interface ErrorJson {
@@ -128,7 +128,6 @@ describe.each(testDialects)("unit heads' own inspections on %s", (dialect) => {
   it("closes the head's inspection: the head owns the finding, cannot verify it, and the dated duty is fulfilled", async () => {
     const obligationId = await insertOpenObligation(w, {
       dutyId: "art6.3.unit-inspection",
-      article: "art6.3",
       bearerRole: "unitHead",
       bearerUnitId: w.units.b.id,
       bearerName: "周院长",

@@ -10,6 +10,7 @@ import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { toInstant } from "../../src/platform/db/instants.js";
 import { testDialects } from "../databases.js";
 import { type DetailJson, type ErrorJson, obligationWorld, type ObligationWorld } from "./fixtures.js";
+import { openObligationRow } from "./open-obligation.js";
 
 /** An open obligation of a unit head's duty for a half of 2027, as the engine would hold one. */
 async function unitObligation(w: ObligationWorld, dutyId: string, unitId: string, periodId: "2027-H1" | "2027-H2") {
@@ -18,34 +19,25 @@ async function unitObligation(w: ObligationWorld, dutyId: string, unitId: string
   const id = uuidv7();
   await w.app.db.kysely
     .insertInto("obligation")
-    .values({
-      id,
-      institution_id: w.units.root.id,
-      duty_id: dutyId,
-      article: dutyId.split(".").slice(0, 2).join("."),
-      policy_version: sha256,
-      bearer_role: "unitHead",
-      bearer_key: `unit:${unitId}`,
-      bearer_unit_id: unitId,
-      bearer_person_id: null,
-      bearer_name: "计算机科学学院",
-      period_id: periodId,
-      period_kind: "half",
-      year: 2027,
-      starts_on: periodId === "2027-H1" ? "2027-01-01" : "2027-07-01",
-      due_on: periodId === "2027-H1" ? "2027-06-30" : "2027-12-31",
-      due_at: null,
-      event_id: null,
-      state: "open",
-      closed_at: null,
-      closed_by: null,
-      record_kind: null,
-      record_id: null,
-      waive_reason: null,
-      responsible: null,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(
+      openObligationRow({
+        id,
+        institutionId: w.units.root.id,
+        dutyId,
+        policyVersion: sha256,
+        bearerRole: "unitHead",
+        bearerUnitId: unitId,
+        bearerName: "计算机科学学院",
+        period: {
+          id: periodId,
+          kind: "half",
+          startsOn: periodId === "2027-H1" ? "2027-01-01" : "2027-07-01",
+          dueOn: periodId === "2027-H1" ? "2027-06-30" : "2027-12-31",
+        },
+        year: 2027,
+        at,
+      }),
+    )
     .execute();
   return id;
 }

@@ -12,6 +12,7 @@ import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { testDialects } from "../databases.js";
 import { grantRole } from "../factories.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
+import { openObligationRow } from "../obligations/open-obligation.js";
 
 interface RegulationJson {
   id: string;
@@ -208,34 +209,19 @@ describe.each(testDialects)("regulations on %s", (dialect) => {
     const at = new Date().toISOString();
     await db
       .insertInto("obligation")
-      .values({
-        id: uuidv7(),
-        institution_id: w.units.root.id,
-        duty_id: "art6.1.unit-regulations",
-        article: "art6.1",
-        policy_version: sha256,
-        bearer_role: "unitHead",
-        bearer_key: `unit:${w.units.a.id}`,
-        bearer_unit_id: w.units.a.id,
-        bearer_person_id: null,
-        bearer_name: "计算机科学学院",
-        period_id: "2027",
-        period_kind: "year",
-        year: 2027,
-        starts_on: "2027-01-01",
-        due_on: "2027-12-31",
-        due_at: null,
-        event_id: null,
-        state: "open",
-        closed_at: null,
-        closed_by: null,
-        record_kind: null,
-        record_id: null,
-        waive_reason: null,
-        responsible: null,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        openObligationRow({
+          id: uuidv7(),
+          institutionId: w.units.root.id,
+          dutyId: "art6.1.unit-regulations",
+          policyVersion: sha256,
+          bearerRole: "unitHead",
+          bearerUnitId: w.units.a.id,
+          bearerName: "计算机科学学院",
+          year: 2027,
+          at,
+        }),
+      )
       .execute();
     const headA = await w.as("headA");
     const rule = { title: "计算机科学学院涉密科研项目保密管理细则", category: "activity", text: RULE_TEXT };

@@ -12,6 +12,7 @@ import { activePolicy } from "../../src/features/policy/active-policy.js";
 import { toInstant } from "../../src/platform/db/instants.js";
 import { testDialects } from "../databases.js";
 import { obligationWorld, type ObligationWorld } from "../obligations/fixtures.js";
+import { openObligationRow } from "../obligations/open-obligation.js";
 
 interface TopicJson {
   id: string;
@@ -81,34 +82,20 @@ describe.each(testDialects)("research topics on %s", (dialect) => {
     obligationId = uuidv7();
     await w.app.db.kysely
       .insertInto("obligation")
-      .values({
-        id: obligationId,
-        institution_id: w.units.root.id,
-        duty_id: "art12.3.research",
-        article: "art12.3",
-        policy_version: sha256,
-        bearer_role: "committee",
-        bearer_key: "committee",
-        bearer_unit_id: w.units.root.id,
-        bearer_person_id: null,
-        bearer_name: "保密委员会",
-        period_id: "2027",
-        period_kind: "year",
-        year: 2027,
-        starts_on: "2027-01-01",
-        due_on: "2027-12-31",
-        due_at: null,
-        event_id: null,
-        state: "open",
-        closed_at: null,
-        closed_by: null,
-        record_kind: null,
-        record_id: null,
-        waive_reason: null,
-        responsible: null,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        openObligationRow({
+          id: obligationId,
+          institutionId: w.units.root.id,
+          dutyId: "art12.3.research",
+          policyVersion: sha256,
+          bearerRole: "committee",
+          bearerKey: "committee",
+          bearerUnitId: w.units.root.id,
+          bearerName: "保密委员会",
+          year: 2027,
+          at,
+        }),
+      )
       .execute();
   }, 120_000);
   afterAll(() => w.t.close());
