@@ -1,5 +1,7 @@
 /** Plans, inspections and findings as the API shows them, with the actor's abilities and the obligations discharged. */
 import { type FastifyRequest } from "fastify";
+import { pathIds } from "../../domain/responsibility.js";
+import { inTreeOrder } from "../../domain/tree-order.js";
 import { dateIn } from "../../domain/calendar.js";
 import {
   FINDING_SOURCE_NAMES,
@@ -112,6 +114,7 @@ export async function presentPlan(request: FastifyRequest, row: PlanRow, team: r
     .execute();
   const inspections = await inspectionColumns(db)
     .where("inspection.plan_id", "=", row.id)
+    .select("unit.path as unit_path")
     .select((eb) =>
       eb
         .selectFrom("inspection_finding")
@@ -119,16 +122,24 @@ export async function presentPlan(request: FastifyRequest, row: PlanRow, team: r
         .whereRef("inspection_finding.inspection_id", "=", "inspection.id")
         .as("finding_count"),
     )
-    .orderBy("unit.sort_order")
-    .orderBy("unit.name")
     .execute();
+  // As the organization tree shows them: a school before its departments (a member's plan covers both).
+  const ancestors = [...new Set(inspections.flatMap((i) => pathIds(i.unit_path)))];
+  const places = ancestors.length
+    ? await db.selectFrom("unit").select(["id", "sort_order", "name"]).where("id", "in", ancestors).execute()
+    : [];
+  const ordered = inTreeOrder(
+    inspections,
+    (i) => i.unit_path,
+    new Map(places.map((p) => [p.id, { sortOrder: p.sort_order, name: p.name }])),
+  );
   const template = parseTemplate(row.template);
   const article = PLAN_KIND_ARTICLES[row.kind];
   return {
     ...presentPlanSummary(row),
     article: { id: article, citation: citationOf(policy, article) ?? article },
     team: team.flatMap((id) => people.filter((p) => p.id === id)),
-    inspections: inspections.map((i) => ({
+    inspections: ordered.map((i) => ({
       id: i.id,
       unit: { id: i.unit_id, name: i.unit_name },
       status: i.status,
