@@ -1,9 +1,55 @@
-/** Inspection plans, inspections and findings inserted directly, for the authorization matrix's rows. */
+/**
+ * Inspection plans, inspections and findings inserted directly, for the authorization matrix's rows and the tests that
+ * need many findings at once (the provincial list).
+ */
 import { type FastifyInstance } from "fastify";
+import { type Insertable } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import { templateItems } from "../../src/domain/inspection.js";
 import { toInstant } from "../../src/platform/db/instants.js";
+import { type InspectionFindingTable } from "../../src/platform/db/schema.js";
 import { shippedTemplate } from "../../src/platform/policy/template-loader.js";
+
+/**
+ * A finding of an inspection as inserted directly: open, of the carriers' item, minor, nothing rectified; `over`
+ * sets what differs.
+ */
+export function findingRow(
+  over: Pick<Insertable<InspectionFindingTable>, "id" | "institution_id" | "unit_id"> & {
+    inspection_id: string;
+    at: string;
+  } & Partial<Insertable<InspectionFindingTable>>,
+): Insertable<InspectionFindingTable> {
+  const { at, ...set } = over;
+  return {
+    source: "inspection",
+    source_id: over.inspection_id,
+    year: 2027,
+    item_id: "daily.carriers",
+    item_text: JSON.stringify({ zh: "涉密载体管理", en: "Classified carriers" }),
+    category: "carrier",
+    severity: "minor",
+    description: "检查发现的问题",
+    deadline: "2027-12-31",
+    status: "open",
+    owner_person_id: null,
+    owner_name: null,
+    repeat_of: null,
+    plan_text: null,
+    progress: null,
+    evidence: null,
+    submitted_by: null,
+    submitted_at: null,
+    return_reason: null,
+    verified_by: null,
+    verified_at: null,
+    verification_note: null,
+    created_by: null,
+    created_at: at,
+    updated_at: at,
+    ...set,
+  };
+}
 
 export interface InspectionFixtures {
   /** An office plan of the institution inspecting the unit, its team the one inspector; returns its id. */
@@ -84,37 +130,23 @@ export function inspectionFixtures(
     const inspectionId = await inspection();
     await db
       .insertInto("inspection_finding")
-      .values({
-        id,
-        institution_id: where.institutionId,
-        source: "inspection",
-        source_id: inspectionId,
-        inspection_id: inspectionId,
-        unit_id: where.unitId,
-        year: 2027,
-        item_id: "daily.carriers",
-        item_text: JSON.stringify({ zh: "涉密载体管理", en: "Classified carriers" }),
-        category: "carrier",
-        severity: "minor",
-        description: "矩阵测试问题",
-        deadline: "2027-12-31",
-        status,
-        owner_person_id: where.ownerId,
-        owner_name: "矩阵责任人",
-        repeat_of: null,
-        plan_text: withEvidence ? "矩阵整改措施" : null,
-        progress: null,
-        evidence: withEvidence ? "矩阵整改佐证" : null,
-        submitted_by: null,
-        submitted_at: status === "submitted" ? at : null,
-        return_reason: null,
-        verified_by: null,
-        verified_at: null,
-        verification_note: null,
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(
+        findingRow({
+          id,
+          institution_id: where.institutionId,
+          inspection_id: inspectionId,
+          unit_id: where.unitId,
+          at,
+          description: "矩阵测试问题",
+          deadline: "2027-12-31",
+          status,
+          owner_person_id: where.ownerId,
+          owner_name: "矩阵责任人",
+          plan_text: withEvidence ? "矩阵整改措施" : null,
+          evidence: withEvidence ? "矩阵整改佐证" : null,
+          submitted_at: status === "submitted" ? at : null,
+        }),
+      )
       .execute();
     return id;
   };

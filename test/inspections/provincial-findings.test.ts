@@ -11,6 +11,7 @@ import { toInstant } from "../../src/platform/db/instants.js";
 import { testDialects } from "../databases.js";
 import { type Client, createTestAccount, grantRole, signIn } from "../factories.js";
 import { buildTestApp, type TestApp } from "../harness.js";
+import { findingRow, inspectionFixtures } from "./matrix-fixtures.js";
 
 interface PageJson {
   items: { id: string; deadline: string; severity: string; institution?: { id: string }; unit: { name: string } }[];
@@ -69,87 +70,30 @@ describe.each(testDialects)("a provincial office's findings on %s", (dialect) =>
     university = await office("p-university", institutions[0]!.id);
 
     // Each institution: a plan and an inspection of its unit, then findings whose deadlines interleave across the
-    // three (several share a deadline, so the id decides), written as the inspection's team would record them.
+    // three (several share a deadline, so the id decides).
     const lead = uuidv7();
     await db
       .insertInto("person")
       .values({ id: lead, name: "省保密办检查员", unit_id: authority.id, created_at: at, updated_at: at })
       .execute();
     for (const [n, institution] of institutions.entries()) {
-      const plan = uuidv7();
-      const inspection = uuidv7();
-      await db
-        .insertInto("inspection_plan")
-        .values({
-          id: plan,
-          institution_id: institution.id,
-          kind: "special",
-          title: "全省高校保密专项检查",
-          year: 2027,
-          half: null,
-          lead_person_id: lead,
-          starts_on: "2027-03-01",
-          ends_on: "2027-03-31",
-          template_id: "unit-inspection",
-          template_version: 1,
-          template: "{}",
-          created_by: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await db
-        .insertInto("inspection")
-        .values({
-          id: inspection,
-          plan_id: plan,
-          institution_id: institution.id,
-          unit_id: institution.unit,
-          status: "draft",
-          results: "{}",
-          summary: null,
-          closed_on: null,
-          closed_at: null,
-          closed_by: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      const where = { institutionId: institution.id, unitId: institution.unit, inspectorId: lead, ownerId: lead };
+      const inspection = await inspectionFixtures(t.app, where).inspection();
       await db
         .insertInto("inspection_finding")
         .values(
-          Array.from({ length: 9 }, (_, i) => ({
-            id: uuidv7(),
-            institution_id: institution.id,
-            source: "inspection" as const,
-            source_id: inspection,
-            inspection_id: inspection,
-            unit_id: institution.unit,
-            year: 2027,
-            item_id: "daily.carriers",
-            item_text: JSON.stringify({ zh: "涉密载体管理", en: "Carriers" }),
-            category: "carrier",
-            severity: i % 3 === 0 ? ("major" as const) : ("minor" as const),
-            description: `第 ${i + 1} 个问题`,
-            deadline: `2027-04-${String(10 + ((i * 3 + n) % 12)).padStart(2, "0")}`,
-            status: "open" as const,
-            owner_person_id: null,
-            owner_name: null,
-            repeat_of: null,
-            event_id: null,
-            plan_text: null,
-            progress: null,
-            evidence: null,
-            submitted_by: null,
-            submitted_at: null,
-            return_reason: null,
-            verified_by: null,
-            verified_at: null,
-            verification_note: null,
-            created_by: null,
-            created_at: at,
-            updated_at: at,
-          })),
+          Array.from({ length: 9 }, (_, i) =>
+            findingRow({
+              id: uuidv7(),
+              institution_id: institution.id,
+              inspection_id: inspection,
+              unit_id: institution.unit,
+              at,
+              severity: i % 3 === 0 ? "major" : "minor",
+              description: `第 ${i + 1} 个问题`,
+              deadline: `2027-04-${String(10 + ((i * 3 + n) % 12)).padStart(2, "0")}`,
+            }),
+          ),
         )
         .execute();
     }

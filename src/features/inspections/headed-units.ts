@@ -7,12 +7,12 @@ import { type Kysely } from "kysely";
 import { type Database } from "../../platform/db/schema.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { responsibleFor } from "../responsibility/resolver.js";
-import { institutionOfPerson, type MemberPortfolio } from "./member-portfolio.js";
+import { institutionOfPerson, type OwnUnits } from "./own-units.js";
 
 type Db = Kysely<Database>;
 
 /** The units the person heads on the day, in their institution; null when they head none. */
-export async function headedUnits(db: Db, personId: string, day: string): Promise<MemberPortfolio | null> {
+export async function headedUnits(db: Db, personId: string, day: string): Promise<OwnUnits | null> {
   const institution = await institutionOfPerson(db, personId);
   if (!institution) return null;
   // The units where the person holds any post on the day; the resolver then says which of them they head (an acting

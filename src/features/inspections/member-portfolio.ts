@@ -8,40 +8,15 @@ import { type Kysely } from "kysely";
 import { type Database } from "../../platform/db/schema.js";
 import { activePolicy } from "../policy/active-policy.js";
 import { committeeRoster } from "../responsibility/committee.js";
+import { institutionOfPerson, type OwnUnits } from "./own-units.js";
 
 type Db = Kysely<Database>;
-
-/** The units a person may inspect on their own (no grant), each covering its subtree, in their institution. */
-export interface MemberPortfolio {
-  institution: { id: string; name: string; path: string };
-  units: { id: string; name: string; path: string }[];
-}
-
-/** The institution a person belongs to: the nearest unit of kind institution at or above their unit. */
-export async function institutionOfPerson(db: Db, personId: string): Promise<MemberPortfolio["institution"] | null> {
-  const person = await db
-    .selectFrom("person")
-    .innerJoin("unit", "unit.id", "person.unit_id")
-    .select("unit.path")
-    .where("person.id", "=", personId)
-    .executeTakeFirst();
-  if (!person) return null;
-  const ancestors = person.path.split("/").filter(Boolean);
-  const institution = await db
-    .selectFrom("unit")
-    .select(["id", "name", "path"])
-    .where("id", "in", ancestors)
-    .where("kind", "=", "institution")
-    .orderBy("path", "desc")
-    .executeTakeFirst();
-  return institution ?? null;
-}
 
 /**
  * The institution the person belongs to and, when they hold a member's seat on its committee on the day,
  * their portfolio; null when they are no member then.
  */
-export async function memberPortfolio(db: Db, personId: string, day: string): Promise<MemberPortfolio | null> {
+export async function memberPortfolio(db: Db, personId: string, day: string): Promise<OwnUnits | null> {
   const institution = await institutionOfPerson(db, personId);
   if (!institution) return null;
   const { policy } = await activePolicy(db);
@@ -60,26 +35,4 @@ export async function memberPortfolio(db: Db, personId: string, day: string): Pr
     ? await db.selectFrom("unit").select(["id", "name", "path"]).where("id", "in", ids).orderBy("path").execute()
     : [];
   return { institution, units: units.filter((u) => u.path.startsWith(institution.path)) };
-}
-
-/** Whether a unit lies in the portfolio (one of its units or below one); also used for a unit head's own units. */
-export const inPortfolio = (portfolio: MemberPortfolio, unitPath: string): boolean =>
-  portfolio.units.some((u) => unitPath.startsWith(u.path));
-
-/**
- * What the web is told of the units a person may inspect on their own (a member's portfolio, a unit head's units):
- * whether there are any, and the institution and units by id and name.
- */
-export async function ownScopeOf(
-  db: Db,
-  personId: string | null,
-  day: string,
-  find: (db: Db, personId: string, day: string) => Promise<MemberPortfolio | null>,
-) {
-  const scope = personId === null ? null : await find(db, personId, day);
-  return {
-    found: scope !== null,
-    institution: scope ? { id: scope.institution.id, name: scope.institution.name } : null,
-    units: (scope?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
-  };
 }

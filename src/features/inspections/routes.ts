@@ -38,7 +38,8 @@ import {
 } from "./presenter.js";
 import { findingsAnswerCache } from "./findings-cache.js";
 import { headedUnits } from "./headed-units.js";
-import { memberPortfolio, ownScopeOf } from "./member-portfolio.js";
+import { memberPortfolio } from "./member-portfolio.js";
+import { ownScopeOf } from "./own-units.js";
 import {
   attachToFinding,
   attachToInspection,

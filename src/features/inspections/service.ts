@@ -54,7 +54,8 @@ import { prepareFinding } from "./raise-finding.js";
 import { currentTemplate } from "./templates.js";
 import { FINDING_RECORD_KIND, INSPECTION_RECORD_KIND } from "./records.js";
 import { headedUnits } from "./headed-units.js";
-import { inPortfolio, type MemberPortfolio, memberPortfolio } from "./member-portfolio.js";
+import { memberPortfolio } from "./member-portfolio.js";
+import { inOwnUnits, type OwnUnits } from "./own-units.js";
 import { findingInstitutions, findingsVisibleTo, ownSelfCheckFinding, plansVisibleTo } from "./visibility.js";
 
 export const INSPECTION_READ: Permission = "inspection.read";
@@ -269,11 +270,11 @@ const OWN_SCOPE = {
 } as const;
 
 /** Refuses, under its field, a unit of the plan outside what the lead may inspect on their own. */
-async function refuseOutside(db: Db, kind: keyof typeof OWN_SCOPE, scope: MemberPortfolio, unitIds: string[]) {
+async function refuseOutside(db: Db, kind: keyof typeof OWN_SCOPE, scope: OwnUnits, unitIds: string[]) {
   const units = await db.selectFrom("unit").select(["id", "name", "path"]).where("id", "in", unitIds).execute();
   unitIds.forEach((id, i) => {
     const unit = units.find((u) => u.id === id);
-    if (unit && !inPortfolio(scope, unit.path)) {
+    if (unit && !inOwnUnits(scope, unit.path)) {
       const message = OWN_SCOPE[kind].outside(unit.name);
       throw badField(`body.unitIds.${i}`, message.zh, message.en);
     }
@@ -290,11 +291,13 @@ async function planningInstitution(request: FastifyRequest, body: z.infer<typeof
   const db = request.server.db.kysely;
   const actor = authOf(request).actor;
   const office = scopesFor(actor, INSPECTION_MANAGE);
-  const own = body.kind === "member" || body.kind === "unit" ? OWN_SCOPE[body.kind] : null;
+  const ownKind = body.kind === "member" || body.kind === "unit" ? body.kind : null;
   const withoutGrant = office !== "all" && office.length === 0;
   const mine =
-    own && withoutGrant && actor.personId !== null ? await own.scope(db, actor.personId, body.startsOn) : null;
-  if (!own || !mine) {
+    ownKind && withoutGrant && actor.personId !== null
+      ? await OWN_SCOPE[ownKind].scope(db, actor.personId, body.startsOn)
+      : null;
+  if (!ownKind || !mine) {
     const institution = await institutionToRecord(request, INSPECTION_MANAGE, body.institutionId, planObject(null));
     if (body.kind === "unit") {
       const lead = await headedUnits(db, body.leadPersonId, body.startsOn);
@@ -310,8 +313,9 @@ async function planningInstitution(request: FastifyRequest, body: z.infer<typeof
   }
   if (body.institutionId !== undefined && body.institutionId !== mine.institution.id)
     throw badField("body.institutionId", "只能制定本院校的检查计划", "Plan in your own institution");
-  if (body.leadPersonId !== actor.personId) throw badField("body.leadPersonId", own.leadSelf.zh, own.leadSelf.en);
-  await refuseOutside(db, body.kind as keyof typeof OWN_SCOPE, mine, body.unitIds);
+  const { leadSelf } = OWN_SCOPE[ownKind];
+  if (body.leadPersonId !== actor.personId) throw badField("body.leadPersonId", leadSelf.zh, leadSelf.en);
+  await refuseOutside(db, ownKind, mine, body.unitIds);
   return mine.institution;
 }
 

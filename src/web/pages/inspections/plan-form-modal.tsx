@@ -6,7 +6,7 @@ import { useNavigate } from "react-router";
 import { useUnits } from "../../api/accounts";
 import { errorMessage } from "../../api/error-message";
 import { useInspectionTemplates } from "../../api/inspection-templates";
-import { type CreatePlanRequest, useCreatePlan } from "../../api/inspections";
+import { type CreatePlanRequest, type MyUnits, useCreatePlan } from "../../api/inspections";
 import { useCurrentUser } from "../../app/access";
 import { calendarDate, type PickedDate } from "../../components/dates";
 import { applyFieldErrors } from "../../components/field-errors";
@@ -36,11 +36,7 @@ function ownHalf(): { half: 1 | 2; title: string } {
 }
 
 /** What the user may inspect on their own, without a grant: a member's portfolio, a unit head's units. */
-export interface OwnScope {
-  kind: "member" | "unit";
-  institution: { id: string; name: string } | null;
-  units: { id: string; name: string }[];
-}
+export type OwnScope = { kind: "member" | "unit" } & Pick<MyUnits, "institution" | "units">;
 
 /** The plan's first values: the office's plan is blank; one's own is led by oneself, named as offices name it. */
 function initialPlan(own: OwnScope | undefined, personId: string | undefined, unitTitle: string): Partial<PlanForm> {
