@@ -172,7 +172,10 @@ describe("organization and responsibility", () => {
   it("the chain of the new unit names its head, shows the vacant portfolio level, and cites the articles", async () => {
     const { page } = await open(office, "/org/units");
     await page.locator(".unit-tree").getByText(NEW_UNIT.name, { exact: true }).click();
-    await page.getByTestId("unit-detail").getByRole("link", { name: "查看本单位责任链" }).click();
+    // The detail shows the unit first selected until the click lands: its link would open that unit's chain.
+    const detail = page.getByTestId("unit-detail");
+    await detail.locator(".ant-card-head").getByText(NEW_UNIT.name, { exact: true }).waitFor();
+    await detail.getByRole("link", { name: "查看本单位责任链" }).click();
     await page.waitForURL((url) => url.pathname === "/org/chain" && url.searchParams.has("unitId"));
 
     const chain = page.getByTestId("chain");
